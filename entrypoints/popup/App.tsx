@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Notice } from '@/components/Notice';
+import { PostList } from '@/components/PostList';
+import { Switch } from '@/components/Switch';
+import { Totals } from '@/components/Totals';
+import { ADAPTERS } from '@/lib/platforms/registry';
+import { isHidingOn, withSiteHiding, type Settings } from '@/lib/settings';
+import { loadSettings, onSettingsChanged, updateSettings } from '@/lib/settings-store';
+import type { FeedlensDatabase } from '@/lib/storage/db';
+import { ExportButton } from '@/components/ExportButton';
+import { activeTab, loadPopupData, type PopupData } from './load';
+
+/** How often the open popup refreshes the page's posts while the user keeps scrolling. */
+const REFRESH_MS = 1500;
+
+export function App(props: { db: FeedlensDatabase; now?: () => number }) {
+  const now = props.now ?? Date.now;
+  const [data, setData] = useState<PopupData | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    const refresh = async () => {
+      const next = await loadPopupData(props.db, await activeTab());
+      if (!stopped) setData(next);
+    };
+    void refresh();
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    void loadSettings().then((s) => !stopped && setSettings(s));
+    const stopListening = onSettingsChanged((s) => setSettings(s));
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      stopListening();
+    };
+  }, [props.db]);
+
+  if (!data) return <main class="popup" aria-busy="true" />;
+
+  if (data.kind === 'unsupported') {
+    return (
+      <main class="popup">
+        <h1>Feedlens</h1>
+        <div class="empty">
+          <p>Feedlens works on {ADAPTERS.map((a) => a.name).join(', ')}.</p>
+          <p>Open one of them and scroll your feed: each post you see is read, and its ratios show up here.</p>
+        </div>
+        <footer class="popup-footer">
+          <ExportButton db={props.db} />
+        </footer>
+      </main>
+    );
+  }
+
+  const { adapter } = data;
+  const hiding = settings ? isHidingOn(settings, adapter.id) : false;
+  return (
+    <main class="popup">
+      <h1>
+        Feedlens <span class="site">· {adapter.name}</span>
+      </h1>
+      <Switch
+        label="Hide like counts"
+        description={`On ${adapter.name}, counts are hidden; every button keeps working.`}
+        checked={hiding}
+        disabled={!settings}
+        onChange={(on) => void updateSettings((s) => withSiteHiding(s, adapter.id, on))}
+      />
+      {data.kind === 'not-connected' && (
+        <Notice kind="info" title={`Reload this ${adapter.name} tab`}>
+          Feedlens starts reading a page when it loads. This tab was opened before Feedlens was ready.
+        </Notice>
+      )}
+      {data.kind === 'page' && data.reply.status === 'paused' && (
+        <Notice kind="warning" title={`Reading on ${adapter.name} is paused`}>
+          This page’s layout was not recognized, so nothing is being stored from it rather than storing wrong numbers. Your
+          saved data is unaffected. {data.reply.diagnostic && <code class="diagnostic">{data.reply.diagnostic.selector}</code>}
+        </Notice>
+      )}
+      {data.kind === 'page' && data.storage?.error && <Notice kind="error" title="New readings are not being saved">{data.storage.error}</Notice>}
+      {data.kind === 'page' && data.posts.length === 0 && data.reply.status !== 'paused' && (
+        <div class="empty">
+          <p>No posts read on this page yet.</p>
+          <p>Scroll your {adapter.name} feed, or open a post: each one you see shows up here with its ratios.</p>
+        </div>
+      )}
+      {data.kind === 'page' && data.posts.length > 0 && (
+        <>
+          <Totals posts={data.posts.map((p) => p.latest)} />
+          <PostList posts={data.posts} now={now()} />
+        </>
+      )}
+      <footer class="popup-footer">
+        <ExportButton db={props.db} />
+        <a href="/options.html" target="_blank">
+          Settings
+        </a>
+      </footer>
+    </main>
+  );
+}

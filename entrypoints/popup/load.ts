@@ -1,0 +1,33 @@
+/** What the popup needs, gathered from the active tab, its content script and the store. */
+import { browser } from 'wxt/browser';
+import { loadStorageStatus, type StorageStatus } from '@/lib/background/status-store';
+import type { PagePostsReply } from '@/lib/messages';
+import { adapterForUrl } from '@/lib/platforms/registry';
+import type { PlatformAdapter } from '@/lib/platforms/types';
+import type { FeedlensDatabase, PostRecord } from '@/lib/storage/db';
+import { postsByKeys } from '@/lib/storage/queries';
+
+export type PopupData =
+  | { kind: 'unsupported' }
+  /** A supported site whose tab has no Feedlens content script yet (opened before install). */
+  | { kind: 'not-connected'; adapter: PlatformAdapter }
+  | { kind: 'page'; adapter: PlatformAdapter; reply: PagePostsReply; posts: PostRecord[]; storage?: StorageStatus };
+
+export async function activeTab(): Promise<{ id?: number; url?: string }> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return { id: tab?.id, url: tab?.url };
+}
+
+export async function loadPopupData(db: FeedlensDatabase, tab: { id?: number; url?: string }): Promise<PopupData> {
+  const adapter = adapterForUrl(tab.url);
+  if (!adapter || tab.id === undefined) return { kind: 'unsupported' };
+  let reply: PagePostsReply | undefined;
+  try {
+    reply = (await browser.tabs.sendMessage(tab.id, { type: 'page-posts' })) as PagePostsReply | undefined;
+  } catch {
+    reply = undefined;
+  }
+  if (!reply || !Array.isArray(reply.keys)) return { kind: 'not-connected', adapter };
+  const [posts, storage] = await Promise.all([postsByKeys(db, reply.keys), loadStorageStatus()]);
+  return { kind: 'page', adapter, reply, posts, ...(storage ? { storage } : {}) };
+}

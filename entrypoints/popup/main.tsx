@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '@/components/feedlens.css';
+import { openFeedlensDb } from '@/lib/storage/db';
+import { App } from './App';
+
+void openFeedlensDb().then((db) => render(<App db={db} />, document.getElementById('app')!));

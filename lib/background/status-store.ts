@@ -1,0 +1,57 @@
+/**
+ * Small facts the background keeps for the popup in `storage.local`: how reading goes on each
+ * site (paused because a layout was not recognized, with its diagnostic) and whether the last
+ * write to the store failed (a full disk).
+ */
+import { browser } from 'wxt/browser';
+import type { ReaderDiagnostic, ReaderStatus } from '../messages';
+import type { PlatformId } from '../model';
+
+export const HEALTH_KEY = 'readerHealth';
+export const STORAGE_STATUS_KEY = 'storageStatus';
+
+export interface SiteHealth {
+  status: ReaderStatus;
+  diagnostic?: ReaderDiagnostic;
+  at: number;
+}
+
+export type HealthBySite = Partial<Record<PlatformId, SiteHealth>>;
+
+export interface StorageStatus {
+  /** The last write failed with this message; cleared by the next successful write. */
+  error?: string;
+  /** Readings that could not be saved since the error began. */
+  lost?: number;
+  at: number;
+}
+
+export async function loadHealth(): Promise<HealthBySite> {
+  const stored = await browser.storage.local.get(HEALTH_KEY);
+  return (stored[HEALTH_KEY] as HealthBySite | undefined) ?? {};
+}
+
+export async function saveSiteHealth(platform: PlatformId, health: SiteHealth): Promise<void> {
+  const all = await loadHealth();
+  await browser.storage.local.set({ [HEALTH_KEY]: { ...all, [platform]: health } });
+}
+
+export async function loadStorageStatus(): Promise<StorageStatus | undefined> {
+  const stored = await browser.storage.local.get(STORAGE_STATUS_KEY);
+  return stored[STORAGE_STATUS_KEY] as StorageStatus | undefined;
+}
+
+export async function saveStorageStatus(status: StorageStatus | undefined): Promise<void> {
+  if (status) await browser.storage.local.set({ [STORAGE_STATUS_KEY]: status });
+  else await browser.storage.local.remove(STORAGE_STATUS_KEY);
+}
+
+/** Words a user can act on, for an error IndexedDB raised while writing. */
+export function describeStorageError(error: unknown): string {
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') {
+    return 'Your disk (or the browser’s storage quota) is full, so new readings are not being saved. Everything saved so far is kept. Free some space, or export your data and clear old posts.';
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `New readings could not be saved (${message}). Everything saved so far is kept.`;
+}

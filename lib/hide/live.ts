@@ -1,0 +1,44 @@
+/**
+ * The content script's side of hiding: the live stylesheet and the token list on `<html>`.
+ * Both exist from document start, before the page has painted anything.
+ */
+import type { HideMetric, PlatformAdapter } from '../platforms/types';
+import { HIDE_METRICS } from '../platforms/types';
+import { HIDE_ATTR, READY_ATTR, liveHideCss } from './css';
+
+export interface LiveHiding {
+  /** Hides exactly these metrics from the next frame on. */
+  apply(metrics: readonly HideMetric[]): void;
+  /** Puts the stylesheet back if the page removed it (some apps rebuild `<head>`/`<html>` children). */
+  ensureInstalled(): void;
+  remove(): void;
+}
+
+export function installLiveHiding(doc: Document, adapter: Pick<PlatformAdapter, 'hide' | 'collapse'>): LiveHiding {
+  const style = doc.createElement('style');
+  style.id = 'feedlens-hide';
+  style.textContent = liveHideCss(adapter, HIDE_METRICS);
+  const root = doc.documentElement;
+  root.append(style);
+  let tokens: string | null = null;
+
+  return {
+    apply(metrics) {
+      tokens = metrics.join(' ');
+      root.setAttribute(HIDE_ATTR, tokens);
+      root.setAttribute(READY_ATTR, '');
+    },
+    ensureInstalled() {
+      if (!style.isConnected) root.append(style);
+      if (tokens !== null && root.getAttribute(HIDE_ATTR) !== tokens) {
+        root.setAttribute(HIDE_ATTR, tokens);
+        root.setAttribute(READY_ATTR, '');
+      }
+    },
+    remove() {
+      style.remove();
+      root.removeAttribute(HIDE_ATTR);
+      root.removeAttribute(READY_ATTR);
+    },
+  };
+}

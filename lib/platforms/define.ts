@@ -1,0 +1,71 @@
+import type { PostReading } from '../model';
+import { normalizeLocale } from '../numbers/parse-count';
+import type {
+  AdapterDefinition,
+  PlatformAdapter,
+  PostDraft,
+  ReadEnv,
+  ReadProblem,
+  ScanResult,
+} from './types';
+
+/** The document a root belongs to (a Document is its own). */
+function documentOf(root: ParentNode): Document | null {
+  return (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
+}
+
+/** Fills in what the caller did not pass from the root's own document. */
+export function resolveEnv(root: ParentNode, env: Partial<ReadEnv> = {}): ReadEnv {
+  const doc = documentOf(root);
+  let url = env.url;
+  if (!url) {
+    try {
+      url = new URL(doc?.URL ?? 'about:blank');
+    } catch {
+      url = new URL('about:blank');
+    }
+  }
+  return {
+    url,
+    locale: env.locale ?? normalizeLocale(doc?.documentElement?.getAttribute('lang')),
+    now: env.now ?? Date.now(),
+  };
+}
+
+/** Post elements inside `root`, including `root` itself when it is one. */
+export function postsIn(root: ParentNode, selector: string): Element[] {
+  const found = Array.from(root.querySelectorAll(selector));
+  if ((root as Element).nodeType === 1 && (root as Element).matches(selector)) found.unshift(root as Element);
+  return found;
+}
+
+/**
+ * Turns an adapter's per-post reader into the full adapter: `scan` for the reader (with
+ * diagnostics) and the pure `read(root)` every test and tool can call.
+ */
+export function defineAdapter(definition: AdapterDefinition): PlatformAdapter {
+  function scanPosts(posts: readonly Element[], resolved: ReadEnv): ScanResult {
+    const problems: ReadProblem[] = [];
+    const ctx = { ...resolved, problem: (p: ReadProblem) => void problems.push(p) };
+    const readings: PostDraft[] = [];
+    for (const post of posts) {
+      const draft = definition.readPost(post, ctx);
+      if (draft) readings.push(draft);
+    }
+    return { readings, candidates: posts.length, problems };
+  }
+
+  return {
+    ...definition,
+    scanPosts,
+    scan(root, env) {
+      return scanPosts(postsIn(root, definition.postSelector), resolveEnv(root, env));
+    },
+    read(root, env) {
+      const resolved = resolveEnv(root, env);
+      return scanPosts(postsIn(root, definition.postSelector), resolved).readings.map(
+        (draft): PostReading => ({ ...draft, readAt: resolved.now }),
+      );
+    },
+  };
+}

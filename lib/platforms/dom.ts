@@ -1,0 +1,68 @@
+/**
+ * Small DOM helpers shared by the adapters. All take the element to search, never `document`,
+ * so adapters stay pure and testable on a parsed fixture.
+ */
+
+/** The first element matching any of `selectors`, tried in order (stable hooks first). */
+export function firstMatch(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The first element matching `selector` that belongs to `post` itself rather than to a post
+ * embedded in it (a quoted post carries its own author, time and text). `boundary` matches both
+ * the post element and the embed containers.
+ */
+export function ownMatch(post: Element, selector: string, boundary: string): Element | null {
+  for (const found of post.querySelectorAll(selector)) {
+    if (found.parentElement?.closest(boundary) === post || found.parentElement === post) return found;
+  }
+  return null;
+}
+
+/** Like {@link ownMatch} with ordered fallbacks. */
+export function ownFirstMatch(post: Element, selectors: readonly string[], boundary: string): Element | null {
+  for (const selector of selectors) {
+    const found = ownMatch(post, selector, boundary);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Visible text of an element with whitespace folded; "" when absent. */
+export function textOf(element: Element | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** An attribute's value, trimmed; null when absent or empty. */
+export function attr(element: Element | null | undefined, name: string): string | null {
+  const value = element?.getAttribute(name)?.trim();
+  return value ? value : null;
+}
+
+/** Resolves a link against the page address; null for anything that is not http(s). */
+export function absoluteUrl(href: string | null | undefined, base: URL): URL | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Epoch ms from a machine-readable time (`<time datetime>`); undefined when unreadable. */
+export function parseTime(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** True when the text holds a digit in any script that sites print counts in. */
+export function hasDigit(text: string | null | undefined): boolean {
+  return !!text && /[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u0E50-\u0E59]/.test(text);
+}

@@ -1,0 +1,82 @@
+import type { Metric, PlatformId, PostReading } from '../model';
+import type { Rounding } from '../numbers/parse-count';
+
+/**
+ * What the hide switches act on. Quotes are hidden with reposts; follower/following counts are
+ * not post metrics but are part of "less pressure".
+ */
+export const HIDE_METRICS = ['likes', 'reposts', 'replies', 'views', 'bookmarks', 'followers'] as const;
+export type HideMetric = (typeof HIDE_METRICS)[number];
+
+export type HideSelectors = Partial<Record<HideMetric, readonly string[]>>;
+
+/** A post as an adapter reads it; the reader stamps `readAt`. */
+export type PostDraft = Omit<PostReading, 'readAt'>;
+
+/** Something an adapter expected on a post and could not read: kept as a local diagnostic. */
+export interface ReadProblem {
+  /** What was being read: a metric, or 'id' / 'author' / 'time'. */
+  field: Metric | 'id' | 'author' | 'time';
+  /** The selector (or selector list) that was tried. */
+  selector: string;
+  /** The text found there, if any. */
+  raw?: string;
+}
+
+/** Everything `readPost` may depend on besides the element, so that reading stays pure. */
+export interface ReadEnv {
+  /** The page address (Mastodon needs the instance host; relative links resolve against it). */
+  url: URL;
+  /** The page's UI language from `<html lang>`, which decides how numbers are printed. */
+  locale: string;
+  /** "Now" for sites that print relative times. */
+  now: number;
+}
+
+export interface ReadContext extends ReadEnv {
+  problem(problem: ReadProblem): void;
+}
+
+/** What one pass over a subtree found: the readings, and how well reading went. */
+export interface ScanResult {
+  readings: PostDraft[];
+  /** Post-like elements found (whether or not they could be read). */
+  candidates: number;
+  problems: ReadProblem[];
+}
+
+export interface AdapterDefinition {
+  id: PlatformId;
+  /** Display name ("X", "Bluesky"). */
+  name: string;
+  /** Host names the popup recognises as this platform. */
+  hosts: readonly string[];
+  /** Match patterns for the content script and host permissions. */
+  matches: readonly string[];
+  /** Example addresses; the registry test checks they match this adapter and no other. */
+  testUrls: readonly string[];
+  /** Root element of one post: what "post-like element" means when judging whether reading works. */
+  postSelector: string;
+  /** Attributes whose changes can change a count (watched by the single page observer). */
+  watchAttributes: readonly string[];
+  /** How the site rounds compact numbers, which decides the interval of "12K". */
+  rounding: Rounding;
+  /**
+   * Reads one post element. Returns null for elements that are not posts worth storing
+   * (placeholders, posts without any id); reports what it could not read to `ctx.problem`.
+   */
+  readPost(post: Element, ctx: ReadContext): PostDraft | null;
+  /** Elements to make invisible per metric (`visibility: hidden`: keeps their box, so nothing moves). */
+  hide: HideSelectors;
+  /** Elements to take out of the flow per metric (`display: none`): separators and stand-alone labels. */
+  collapse?: HideSelectors;
+}
+
+export interface PlatformAdapter extends AdapterDefinition {
+  /** Every post in `root` (which may itself be a post), read. Pure: no side effects. */
+  read(root: ParentNode, env?: Partial<ReadEnv>): PostReading[];
+  /** Like `read`, but also reports candidates and problems; `readAt` is left to the caller. */
+  scan(root: ParentNode, env?: Partial<ReadEnv>): ScanResult;
+  /** `scan` for post elements the caller already found (the page reader's incremental path). */
+  scanPosts(posts: readonly Element[], env: ReadEnv): ScanResult;
+}

@@ -1,0 +1,218 @@
+/**
+ * X (x.com, formerly twitter.com).
+ *
+ * Post unit: `article[data-testid="tweet"]`. X virtualises its timeline and recycles article
+ * elements for other posts as you scroll, so every reading is keyed by the status id read from the
+ * article at read time, never by the element.
+ *
+ * Counts come from the action bar's accessible label ("48 replies, 152 reposts, 553 likes,
+ * 9 bookmarks, 30142 views"), which is exact but localized and leaves out metrics that are zero.
+ * So numbers are taken from the label without reading its words, and matched to metrics by the
+ * bar's fixed order checked against which buttons carry a number of their own.
+ * Test URLs: https://x.com/home, https://x.com/jack/status/20, https://twitter.com/search?q=x
+ */
+import { boundsOf, exact, textSnippet, type Count, type Counts, type Metric } from '../model';
+import { findCounts, parseCount } from '../numbers/parse-count';
+import { defineAdapter } from './define';
+import { attr, hasDigit, ownFirstMatch, ownMatch, parseTime, textOf } from './dom';
+import type { PostDraft, ReadContext } from './types';
+
+const selectors = {
+  post: 'article[data-testid="tweet"]',
+  /** The post itself, or a quoted post's card inside it (which has its own author, time and text). */
+  ownBoundary: 'article[data-testid="tweet"], div[role="link"]',
+  /** The permalink wraps the post time; promoted posts show "Ad" instead and have no time. */
+  permalinkTime: ['a[href*="/status/"] > time[datetime]', 'a[href*="/status/"] time[datetime]'],
+  statusLink: 'a[href*="/status/"]',
+  text: ['[data-testid="tweetText"]'],
+  actionBar: ['[role="group"][aria-label]', '[role="group"]'],
+  /** `$=` so liked/reposted/bookmarked posts (`unlike`, `unretweet`, `removeBookmark`) match too. */
+  controls: {
+    replies: '[data-testid="reply"]',
+    reposts: '[data-testid$="retweet"]',
+    likes: '[data-testid$="like"]',
+    bookmarks: '[data-testid$="ookmark"]',
+    views: 'a[href$="/analytics"]',
+  },
+  visibleCount: '[data-testid="app-text-transition-container"]',
+} as const;
+
+/** The order of metrics in the action bar and its label. */
+const BAR_ORDER = ['replies', 'reposts', 'likes', 'bookmarks', 'views'] as const satisfies readonly Metric[];
+type BarMetric = (typeof BAR_ORDER)[number];
+
+const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status\/(\d{1,20})(?:[/?#]|$)/;
+
+/** Twitter snowflake ids carry their creation time (ms since 2010-11-04) in the top 42 bits. */
+export function snowflakeTime(id: string): number | undefined {
+  if (id.length < 15) return undefined; // pre-2010 ids were sequential
+  return Number(BigInt(id) >> 22n) + 1288834974657;
+}
+
+function statusOf(href: string | null, base: URL): { handle: string; id: string } | null {
+  if (!href) return null;
+  let path: string;
+  try {
+    path = new URL(href, base).pathname;
+  } catch {
+    return null;
+  }
+  const match = STATUS_PATH.exec(path);
+  return match ? { handle: match[1]!, id: match[2]! } : null;
+}
+
+interface BarControl {
+  /** The number in the control's own label or text, when it shows one. */
+  own: Count | null;
+  /** Whether the control's label carries a number at all. */
+  showsNumber: boolean;
+}
+
+function readControl(bar: Element, metric: BarMetric, ctx: ReadContext): BarControl | null {
+  const control = bar.querySelector(selectors.controls[metric]);
+  if (!control) return null;
+  const label = attr(control, 'aria-label');
+  if (hasDigit(label)) {
+    const [first] = findCounts(label!, ctx.locale);
+    return { own: first ?? null, showsNumber: true };
+  }
+  // No label number: the visible text is the fallback (compact above 10,000).
+  const visible = textOf(control.querySelector(selectors.visibleCount));
+  if (hasDigit(visible)) return { own: parseCount(visible, ctx.locale), showsNumber: true };
+  return { own: null, showsNumber: false };
+}
+
+/** Two readings of one count agree when their ranges overlap (a label may be exact, a button compact). */
+function agrees(a: Count, b: Count): boolean {
+  const x = boundsOf(a);
+  const y = boundsOf(b);
+  return !!x && !!y && x.min <= y.max && y.min <= x.max;
+}
+
+/**
+ * Matches the label's numbers to metrics. The label lists present metrics in bar order and drops
+ * zeros. A control that shows a number must be in the label with an agreeing value; one that shows
+ * none (X never prints 0, timeline bookmark buttons never print their count) may or may not be; a
+ * metric without a control (views beside a status page's time) may be too. Only a unique match is
+ * trusted. Metrics left out are 0 when their control is there, and unknown when it is not.
+ */
+function assignLabel(numbers: Count[], controls: Partial<Record<BarMetric, BarControl>>): Counts | null {
+  const solutions: BarMetric[][] = [];
+  const choose = (index: number, chosen: BarMetric[]): void => {
+    if (solutions.length > 1) return;
+    if (index === BAR_ORDER.length) {
+      if (chosen.length === numbers.length) solutions.push(chosen);
+      return;
+    }
+    const metric = BAR_ORDER[index]!;
+    const control = controls[metric];
+    const number = numbers[chosen.length];
+    if (number && (!control?.own || agrees(control.own, number))) choose(index + 1, [...chosen, metric]);
+    if (!control?.showsNumber) choose(index + 1, chosen);
+  };
+  choose(0, []);
+  if (solutions.length !== 1) return null;
+  const present = solutions[0]!;
+  const counts: Counts = {};
+  for (const metric of BAR_ORDER) {
+    const at = present.indexOf(metric);
+    if (at >= 0) counts[metric] = numbers[at]!;
+    else if (controls[metric]) counts[metric] = exact(0);
+  }
+  return counts;
+}
+
+function readCounts(post: Element, ctx: ReadContext): Counts {
+  const bar = ownFirstMatch(post, selectors.actionBar, selectors.ownBoundary);
+  if (!bar) {
+    ctx.problem({ field: 'likes', selector: selectors.actionBar.join(' | ') });
+    return {};
+  }
+  const controls: Partial<Record<BarMetric, BarControl>> = {};
+  for (const metric of BAR_ORDER) {
+    const control = readControl(bar, metric, ctx);
+    if (control) controls[metric] = control;
+  }
+  const label = bar.getAttribute('aria-label');
+  const numbers = hasDigit(label) ? findCounts(label!, ctx.locale) : [];
+  const fromLabel =
+    numbers.length > 0 && numbers.every((n) => n.precision !== 'unknown') ? assignLabel(numbers, controls) : null;
+  if (fromLabel) return fromLabel;
+
+  // A label without a single number means every count is zero; one we could not match is a
+  // problem, and then only the controls' own numbers are trusted.
+  const allZero = label !== null && numbers.length === 0;
+  if (numbers.length > 0) ctx.problem({ field: 'likes', selector: selectors.actionBar[0], raw: label ?? '' });
+  const counts: Counts = {};
+  for (const metric of BAR_ORDER) {
+    const control = controls[metric];
+    if (!control) continue;
+    if (control.own) {
+      counts[metric] = control.own;
+      if (control.own.precision === 'unknown') {
+        ctx.problem({ field: metric, selector: selectors.controls[metric], raw: control.own.raw });
+      }
+    } else if (allZero) {
+      counts[metric] = exact(0);
+    }
+  }
+  return counts;
+}
+
+function readPost(post: Element, ctx: ReadContext): PostDraft | null {
+  const time = ownFirstMatch(post, selectors.permalinkTime, selectors.ownBoundary);
+  const permalink = time?.closest(selectors.statusLink) ?? ownMatch(post, selectors.statusLink, selectors.ownBoundary);
+  const status = statusOf(attr(permalink, 'href'), ctx.url);
+  if (!status) {
+    ctx.problem({ field: 'id', selector: selectors.statusLink });
+    return null;
+  }
+  const draft: PostDraft = {
+    platform: 'x',
+    postId: status.id,
+    url: `https://x.com/${status.handle}/status/${status.id}`,
+    author: status.handle,
+    postedAt: parseTime(attr(time, 'datetime')) ?? snowflakeTime(status.id),
+    counts: readCounts(post, ctx),
+  };
+  const text = textSnippet(textOf(ownFirstMatch(post, selectors.text, selectors.ownBoundary)));
+  if (text) draft.text = text;
+  // Ads show a localized "Ad" label where other posts show their time.
+  if (!time) draft.promoted = true;
+  return draft;
+}
+
+const bar = '[data-testid="tweet"] [role="group"]';
+/** The inline "29.9K Views" next to the time of the post a status page is about. */
+const focusedViews = '[data-testid="tweet"] div:has(> div > a[href*="/status/"] > time)';
+
+export const x = defineAdapter({
+  id: 'x',
+  name: 'X',
+  hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
+  matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'],
+  testUrls: ['https://x.com/home', 'https://x.com/jack/status/20', 'https://twitter.com/search?q=feedlens'],
+  postSelector: selectors.post,
+  watchAttributes: ['aria-label', 'href'],
+  rounding: 'halfExpand',
+  readPost,
+  // Hiding every span inside a control also hides X's count-change animation (CPFT #179).
+  hide: {
+    replies: [`${bar} [data-testid="reply"] span`],
+    reposts: [`${bar} [data-testid$="retweet"] span`],
+    likes: [`${bar} [data-testid$="like"] span`],
+    bookmarks: [`${bar} [data-testid$="ookmark"] span`],
+    views: [`${bar} a[href$="/analytics"] span`],
+  },
+  collapse: {
+    views: [
+      `${focusedViews} > div:has([data-testid="app-text-transition-container"])`,
+      `${focusedViews} > div[aria-hidden="true"]:has(+ div [data-testid="app-text-transition-container"])`,
+    ],
+    followers: [
+      'a[href$="/following"] > span:first-child',
+      'a[href$="/followers"] > span:first-child',
+      'a[href$="/verified_followers"] > span:first-child',
+    ],
+  },
+});

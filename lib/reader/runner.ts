@@ -1,0 +1,209 @@
+/**
+ * The page reader: one MutationObserver per page, DOM reads batched into one animation frame,
+ * readings batched into one message. Its cost runs on every scroll of someone's feed, so:
+ *
+ *   mutation callback ── only records which nodes changed (no DOM reads)
+ *        │
+ *   animation frame ──── finds the posts those nodes belong to, reads them with the adapter,
+ *        │               keeps only posts whose reading changed since it was last sent
+ *   send timer ───────── one message for everything read in the meantime
+ *
+ * Readings are keyed by the id read from the element at read time, because feeds recycle
+ * elements for other posts (X, TikTok); elements are never trusted to keep their identity.
+ */
+import type { ReaderDiagnostic, ReaderStats, ReaderStatus } from '../messages';
+import { MAX_READINGS_PER_MESSAGE } from '../messages';
+import { postKey, type PostReading } from '../model';
+import { normalizeLocale } from '../numbers/parse-count';
+import type { PlatformAdapter, PostDraft } from '../platforms/types';
+import { initialHealth, updateHealth, type HealthState } from './health';
+
+export interface ReaderOptions {
+  adapter: PlatformAdapter;
+  document: Document;
+  send(readings: PostReading[]): void;
+  /** Called when reading starts working, or pauses because the layout was not recognized. */
+  onHealth?(status: ReaderStatus, diagnostic?: ReaderDiagnostic): void;
+  /** When false (the user paused storing), posts are still listed for the popup but not sent. */
+  shouldStore?(): boolean;
+  now?(): number;
+  requestFrame?(callback: () => void): void;
+  setTimer?(callback: () => void, ms: number): void;
+  /** How long readings gather before they are sent in one message. */
+  sendDelayMs?: number;
+  /** Elements of our own (overlay badges) whose mutations are not the page's. */
+  ignoreSelector?: string;
+  /** Runs at the start of every read frame (cheap upkeep such as re-attaching the hide stylesheet). */
+  onFrame?(): void;
+}
+
+export interface PageReader {
+  start(): void;
+  stop(): void;
+  /** The page navigated in-app: start a new list of the page's posts and a new health verdict. */
+  navigated(): void;
+  pagePosts(): string[];
+  status(): ReaderStatus;
+  diagnostic(): ReaderDiagnostic | undefined;
+  stats(): ReaderStats;
+  /** Reads now instead of at the next frame (used on start-up and by tests). */
+  flushFrame(): void;
+  flushSend(): void;
+}
+
+/** What decides whether a post's reading is news: anything a snapshot or the record would store. */
+function fingerprint(draft: PostDraft): string {
+  return JSON.stringify([draft.counts, draft.author, draft.postedAt, draft.text, draft.promoted]);
+}
+
+export function createPageReader(options: ReaderOptions): PageReader {
+  const { adapter, document: doc } = options;
+  const now = options.now ?? (() => Date.now());
+  const requestFrame = options.requestFrame ?? ((cb) => requestAnimationFrame(() => cb()));
+  const setTimer = options.setTimer ?? ((cb, ms) => void setTimeout(cb, ms));
+  const sendDelayMs = options.sendDelayMs ?? 250;
+  const clock = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
+
+  let observer: MutationObserver | null = null;
+  let pendingNodes: Node[] = [];
+  let fullScan = true;
+  let frameScheduled = false;
+  let sendScheduled = false;
+  let outbox: PostReading[] = [];
+  /** The fingerprint last sent per post key: unchanged posts cost a read but no message. */
+  const lastSent = new Map<string, string>();
+  let pageKeys = new Map<string, true>();
+  let health: HealthState = initialHealth();
+  const stats: ReaderStats = { posts: 0, batches: 0, busyMs: 0 };
+
+  function timed<T>(work: () => T): T {
+    const started = clock();
+    try {
+      return work();
+    } finally {
+      stats.busyMs += clock() - started;
+    }
+  }
+
+  function scheduleFrame(): void {
+    if (frameScheduled) return;
+    frameScheduled = true;
+    requestFrame(() => {
+      frameScheduled = false;
+      flushFrame();
+    });
+  }
+
+  function onMutations(records: MutationRecord[]): void {
+    timed(() => {
+      for (const record of records) {
+        if (record.type === 'childList') {
+          for (const node of record.addedNodes) if (node.nodeType === 1) pendingNodes.push(node);
+        } else {
+          pendingNodes.push(record.target);
+        }
+      }
+    });
+    if (pendingNodes.length) scheduleFrame();
+  }
+
+  function postsToRead(): Element[] {
+    if (fullScan) {
+      fullScan = false;
+      pendingNodes = [];
+      return Array.from(doc.querySelectorAll(adapter.postSelector));
+    }
+    const posts = new Set<Element>();
+    for (const node of pendingNodes) {
+      const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!element || !element.isConnected) continue;
+      if (options.ignoreSelector && element.closest(options.ignoreSelector)) continue;
+      const post = element.closest(adapter.postSelector);
+      if (post) posts.add(post);
+      else for (const inner of element.querySelectorAll(adapter.postSelector)) posts.add(inner);
+    }
+    pendingNodes = [];
+    return [...posts];
+  }
+
+  function setHealth(next: HealthState): void {
+    const changed = next.status !== health.status;
+    health = next;
+    if (changed) options.onHealth?.(health.status, health.diagnostic);
+  }
+
+  function flushFrame(): void {
+    timed(() => {
+      options.onFrame?.();
+      const posts = postsToRead();
+      if (posts.length === 0) return;
+      const readAt = now();
+      const locale = normalizeLocale(doc.documentElement.getAttribute('lang'));
+      const scan = adapter.scanPosts(posts, { url: new URL(doc.URL), locale, now: readAt });
+      setHealth(updateHealth(health, scan, locale, readAt, adapter.postSelector));
+      if (health.status === 'paused') return;
+      const storing = options.shouldStore?.() ?? true;
+      for (const draft of scan.readings) {
+        const key = postKey(draft);
+        pageKeys.delete(key);
+        pageKeys.set(key, true);
+        if (!storing) continue;
+        const print = fingerprint(draft);
+        if (lastSent.get(key) === print) continue;
+        if (!lastSent.has(key)) stats.posts++;
+        lastSent.set(key, print);
+        outbox.push({ ...draft, readAt });
+      }
+      if (outbox.length && !sendScheduled) {
+        sendScheduled = true;
+        setTimer(flushSend, sendDelayMs);
+      }
+    });
+  }
+
+  function flushSend(): void {
+    sendScheduled = false;
+    if (outbox.length === 0) return;
+    timed(() => {
+      const batch = outbox;
+      outbox = [];
+      for (let i = 0; i < batch.length; i += MAX_READINGS_PER_MESSAGE) {
+        options.send(batch.slice(i, i + MAX_READINGS_PER_MESSAGE));
+        stats.batches++;
+      }
+    });
+  }
+
+  return {
+    start() {
+      if (observer) return;
+      observer = new MutationObserver(onMutations);
+      observer.observe(doc, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: adapter.watchAttributes.length > 0,
+        ...(adapter.watchAttributes.length ? { attributeFilter: [...adapter.watchAttributes] } : {}),
+      });
+      fullScan = true;
+      scheduleFrame();
+    },
+    stop() {
+      observer?.disconnect();
+      observer = null;
+      flushSend();
+    },
+    navigated() {
+      pageKeys = new Map();
+      health = initialHealth();
+      fullScan = true;
+      scheduleFrame();
+    },
+    pagePosts: () => [...pageKeys.keys()].reverse(),
+    status: () => health.status,
+    diagnostic: () => health.diagnostic,
+    stats: () => ({ ...stats }),
+    flushFrame,
+    flushSend,
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Importing an export file (from another browser, or a backup). The whole file is checked before
+ * anything is written, and then written in one transaction: a corrupt file is refused with a
+ * message saying what is wrong, and nothing already stored is lost or changed.
+ */
+import { isPlatformId, postKey } from '../model';
+import { validateCounts, validateIncludes } from '../messages';
+import type { FeedlensDatabase, PostRecord, SnapshotRecord } from './db';
+import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
+
+export interface ImportData {
+  posts: PostRecord[];
+  snapshots: SnapshotRecord[];
+}
+
+export type ParsedImport = { ok: true; data: ImportData } | { ok: false; error: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+
+function validatePost(value: unknown): PostRecord | string {
+  if (!isObject(value)) return 'is not an object';
+  const { platform, postId, key, url } = value;
+  if (!isPlatformId(platform)) return `has an unknown platform (${String(platform)})`;
+  if (!isText(postId, 512)) return 'has no post id';
+  if (key !== postKey({ platform, postId })) return 'has a key that does not match its platform and id';
+  if (!isText(url, 2048) || !url.startsWith('https://')) return 'has no https permalink';
+  const latest = validateCounts(value.latest);
+  if (!latest) return 'has malformed counts';
+  if (!isTime(value.firstSeenAt) || !isTime(value.lastSeenAt) || !isTime(value.lastSnapshotAt)) return 'has malformed times';
+  const record: PostRecord = {
+    key,
+    platform,
+    postId,
+    url,
+    firstSeenAt: value.firstSeenAt,
+    lastSeenAt: value.lastSeenAt,
+    lastSnapshotAt: value.lastSnapshotAt,
+    latest,
+  };
+  if (value.author !== undefined) {
+    if (!isText(value.author, 256)) return 'has a malformed author';
+    record.author = value.author;
+  }
+  if (value.postedAt !== undefined) {
+    if (!isTime(value.postedAt)) return 'has a malformed post time';
+    record.postedAt = value.postedAt;
+  }
+  if (value.text !== undefined) {
+    if (typeof value.text !== 'string' || value.text.length > 2000) return 'has malformed text';
+    record.text = value.text;
+  }
+  if (value.promoted !== undefined) {
+    if (typeof value.promoted !== 'boolean') return 'has a malformed promoted flag';
+    if (value.promoted) record.promoted = true;
+  }
+  if (value.includes !== undefined) {
+    const includes = validateIncludes(value.includes);
+    if (!includes) return 'has malformed includes';
+    record.includes = includes;
+  }
+  return record;
+}
+
+function validateSnapshot(value: unknown, knownPosts: ReadonlySet<string>): SnapshotRecord | string {
+  if (!isObject(value)) return 'is not an object';
+  if (typeof value.post !== 'string' || !knownPosts.has(value.post)) return 'belongs to no post in the file';
+  if (!isTime(value.at)) return 'has a malformed time';
+  const counts = validateCounts(value.counts);
+  if (!counts) return 'has malformed counts';
+  return { post: value.post, at: value.at, counts };
+}
+
+/** Checks a whole export file; the error names the first problem in words a user can act on. */
+export function parseImport(text: string): ParsedImport {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'This file is not valid JSON, so it is not a Feedlens export (it may be truncated).' };
+  }
+  if (!isObject(json) || json.format !== EXPORT_FORMAT) {
+    return { ok: false, error: 'This file is not a Feedlens export.' };
+  }
+  if (json.version !== EXPORT_VERSION) {
+    return { ok: false, error: `This export has format version ${String(json.version)}; this version of Feedlens reads version ${EXPORT_VERSION}.` };
+  }
+  if (!Array.isArray(json.posts) || !Array.isArray(json.snapshots)) {
+    return { ok: false, error: 'This export is missing its posts or snapshots.' };
+  }
+  const posts: PostRecord[] = [];
+  for (const [index, value] of json.posts.entries()) {
+    const post = validatePost(value);
+    if (typeof post === 'string') return { ok: false, error: `Post ${index + 1} in the file ${post}; nothing was imported.` };
+    posts.push(post);
+  }
+  const known = new Set(posts.map((p) => p.key));
+  const snapshots: SnapshotRecord[] = [];
+  for (const [index, value] of json.snapshots.entries()) {
+    const snapshot = validateSnapshot(value, known);
+    if (typeof snapshot === 'string') return { ok: false, error: `Snapshot ${index + 1} in the file ${snapshot}; nothing was imported.` };
+    snapshots.push(snapshot);
+  }
+  return { ok: true, data: { posts, snapshots } };
+}
+
+/** Merges two records of one post: the newer reading wins, first/last seen widen. */
+export function mergePosts(stored: PostRecord, incoming: PostRecord): PostRecord {
+  const [older, newer] = stored.lastSeenAt >= incoming.lastSeenAt ? [incoming, stored] : [stored, incoming];
+  return {
+    ...older,
+    ...newer,
+    latest: { ...older.latest, ...newer.latest },
+    firstSeenAt: Math.min(stored.firstSeenAt, incoming.firstSeenAt),
+    lastSeenAt: Math.max(stored.lastSeenAt, incoming.lastSeenAt),
+    lastSnapshotAt: Math.max(stored.lastSnapshotAt, incoming.lastSnapshotAt),
+  };
+}
+
+/** Writes checked import data in one transaction, merging with what is stored. */
+export async function importData(db: FeedlensDatabase, data: ImportData): Promise<{ posts: number; snapshots: number }> {
+  const tx = db.transaction(['posts', 'snapshots'], 'readwrite');
+  const posts = tx.objectStore('posts');
+  const snapshots = tx.objectStore('snapshots');
+  const stored = await Promise.all(data.posts.map((post) => posts.get(post.key)));
+  const writes: Promise<unknown>[] = data.posts.map((post, i) => {
+    const existing = stored[i];
+    return posts.put(existing ? mergePosts(existing, post) : post);
+  });
+  for (const snapshot of data.snapshots) writes.push(snapshots.put(snapshot));
+  await Promise.all([...writes, tx.done]);
+  return { posts: data.posts.length, snapshots: data.snapshots.length };
+}

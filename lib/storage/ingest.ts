@@ -1,0 +1,141 @@
+/**
+ * Writing readings: one record per post, plus a time series of snapshots that grows only when a
+ * count changed or enough time passed. A batch of readings is written in one transaction, so a
+ * failure (a full disk) leaves everything already stored as it was.
+ */
+import { postKey, type Count, type Counts, type Metric, type PostReading } from '../model';
+import type { FeedlensDatabase, PostRecord, SnapshotRecord } from './db';
+
+export interface SnapshotPolicy {
+  /** A reading this long after the last snapshot is stored even if nothing changed. */
+  heartbeatMs: number;
+}
+
+export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { heartbeatMs: 6 * 3600 * 1000 };
+
+/**
+ * What is stored of a count: no raw text, and nothing for `unknown` (a count we failed to read says
+ * nothing about the post, and must not overwrite what we knew).
+ */
+export function storedCounts(counts: Counts): Counts {
+  const stored: Counts = {};
+  for (const [metric, count] of Object.entries(counts) as [Metric, Count][]) {
+    switch (count.precision) {
+      case 'unknown':
+        break;
+      case 'hidden':
+        stored[metric] = { precision: 'hidden' };
+        break;
+      case 'exact':
+        stored[metric] = { precision: 'exact', value: count.value };
+        break;
+      default:
+        stored[metric] = { precision: count.precision, value: count.value, min: count.min, max: count.max };
+    }
+  }
+  return stored;
+}
+
+function sameCount(a: Count | undefined, b: Count | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.precision !== b.precision) return false;
+  if (!('value' in a) || !('value' in b)) return true;
+  if (a.value !== b.value) return false;
+  return a.precision === 'exact' || ('min' in b && a.min === b.min && a.max === b.max);
+}
+
+/** Whether any count in `next` differs from what `latest` says (counts `next` lacks are not changes). */
+export function countsChanged(latest: Counts, next: Counts): boolean {
+  return (Object.keys(next) as Metric[]).some((metric) => !sameCount(latest[metric], next[metric]));
+}
+
+/** The snapshot rule: the first reading, any changed count, or a heartbeat after a quiet period. */
+export function needsSnapshot(
+  record: Pick<PostRecord, 'latest' | 'lastSnapshotAt'> | undefined,
+  counts: Counts,
+  at: number,
+  policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY,
+): boolean {
+  if (Object.keys(counts).length === 0) return false;
+  if (!record) return true;
+  return countsChanged(record.latest, counts) || at - record.lastSnapshotAt >= policy.heartbeatMs;
+}
+
+/** Applies one reading to a post's record (or creates it); returns the snapshot to add, if any. */
+export function applyReading(
+  record: PostRecord | undefined,
+  reading: PostReading,
+  policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY,
+): { record: PostRecord; snapshot: SnapshotRecord | null } {
+  const key = postKey(reading);
+  const counts = storedCounts(reading.counts);
+  const at = reading.readAt;
+  const snapshot = needsSnapshot(record, counts, at, policy) ? { post: key, at, counts } : null;
+  // Readings can arrive out of order across tabs: an older one never replaces newer facts.
+  const newer = !record || at >= record.lastSeenAt;
+  const next: PostRecord = record
+    ? { ...record, latest: newer ? { ...record.latest, ...counts } : { ...counts, ...record.latest } }
+    : { key, platform: reading.platform, postId: reading.postId, url: reading.url, firstSeenAt: at, lastSeenAt: at, latest: counts, lastSnapshotAt: at };
+  if (newer) {
+    next.lastSeenAt = at;
+    next.url = reading.url;
+    if (reading.author !== undefined) next.author = reading.author;
+    if (reading.text !== undefined) next.text = reading.text;
+    if (reading.includes !== undefined) next.includes = reading.includes;
+  } else {
+    next.author ??= reading.author;
+    next.text ??= reading.text;
+  }
+  next.firstSeenAt = Math.min(next.firstSeenAt, at);
+  if (reading.postedAt !== undefined) next.postedAt = reading.postedAt;
+  if (reading.promoted) next.promoted = true;
+  if (snapshot) next.lastSnapshotAt = Math.max(record?.lastSnapshotAt ?? at, at);
+  return { record: next, snapshot };
+}
+
+export interface IngestResult {
+  posts: number;
+  snapshots: number;
+}
+
+/**
+ * Writes a batch of readings in a single transaction: one `get` and one `put` per distinct post,
+ * one `put` per new snapshot. Nothing but IndexedDB work happens while the transaction is open.
+ */
+export async function ingestReadings(
+  db: FeedlensDatabase,
+  readings: readonly PostReading[],
+  policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY,
+): Promise<IngestResult> {
+  if (readings.length === 0) return { posts: 0, snapshots: 0 };
+  const byPost = new Map<string, PostReading[]>();
+  for (const reading of readings) {
+    const key = postKey(reading);
+    const list = byPost.get(key);
+    if (list) list.push(reading);
+    else byPost.set(key, [reading]);
+  }
+  const keys = [...byPost.keys()];
+  const tx = db.transaction(['posts', 'snapshots'], 'readwrite');
+  const posts = tx.objectStore('posts');
+  const snapshots = tx.objectStore('snapshots');
+  const existing = await Promise.all(keys.map((key) => posts.get(key)));
+
+  const writes: Promise<unknown>[] = [];
+  let snapshotCount = 0;
+  keys.forEach((key, index) => {
+    let record = existing[index];
+    const ordered = byPost.get(key)!.sort((a, b) => a.readAt - b.readAt);
+    for (const reading of ordered) {
+      const applied = applyReading(record, reading, policy);
+      record = applied.record;
+      if (applied.snapshot) {
+        writes.push(snapshots.put(applied.snapshot));
+        snapshotCount++;
+      }
+    }
+    writes.push(posts.put(record!));
+  });
+  await Promise.all([...writes, tx.done]);
+  return { posts: keys.length, snapshots: snapshotCount };
+}
