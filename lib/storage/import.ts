@@ -7,6 +7,7 @@ import { isPlatformId, postKey } from '../model';
 import { validateCounts, validateIncludes } from '../messages';
 import type { FeedlensDatabase, PostRecord, SnapshotRecord } from './db';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
+import { abortQuietly } from './ingest';
 
 export interface ImportData {
   posts: PostRecord[];
@@ -123,12 +124,18 @@ export async function importData(db: FeedlensDatabase, data: ImportData): Promis
   const tx = db.transaction(['posts', 'snapshots'], 'readwrite');
   const posts = tx.objectStore('posts');
   const snapshots = tx.objectStore('snapshots');
-  const stored = await Promise.all(data.posts.map((post) => posts.get(post.key)));
-  const writes: Promise<unknown>[] = data.posts.map((post, i) => {
-    const existing = stored[i];
-    return posts.put(existing ? mergePosts(existing, post) : post);
-  });
-  for (const snapshot of data.snapshots) writes.push(snapshots.put(snapshot));
-  await Promise.all([...writes, tx.done]);
+  const writes: Promise<unknown>[] = [];
+  try {
+    const stored = await Promise.all(data.posts.map((post) => posts.get(post.key)));
+    data.posts.forEach((post, i) => {
+      const existing = stored[i];
+      writes.push(posts.put(existing ? mergePosts(existing, post) : post));
+    });
+    for (const snapshot of data.snapshots) writes.push(snapshots.put(snapshot));
+    await Promise.all([...writes, tx.done]);
+  } catch (error) {
+    abortQuietly(tx, writes);
+    throw error;
+  }
   return { posts: data.posts.length, snapshots: data.snapshots.length };
 }

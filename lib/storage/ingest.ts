@@ -119,23 +119,40 @@ export async function ingestReadings(
   const tx = db.transaction(['posts', 'snapshots'], 'readwrite');
   const posts = tx.objectStore('posts');
   const snapshots = tx.objectStore('snapshots');
-  const existing = await Promise.all(keys.map((key) => posts.get(key)));
-
   const writes: Promise<unknown>[] = [];
-  let snapshotCount = 0;
-  keys.forEach((key, index) => {
-    let record = existing[index];
-    const ordered = byPost.get(key)!.sort((a, b) => a.readAt - b.readAt);
-    for (const reading of ordered) {
-      const applied = applyReading(record, reading, policy);
-      record = applied.record;
-      if (applied.snapshot) {
-        writes.push(snapshots.put(applied.snapshot));
-        snapshotCount++;
+  try {
+    const existing = await Promise.all(keys.map((key) => posts.get(key)));
+    let snapshotCount = 0;
+    keys.forEach((key, index) => {
+      let record = existing[index];
+      const ordered = byPost.get(key)!.sort((a, b) => a.readAt - b.readAt);
+      for (const reading of ordered) {
+        const applied = applyReading(record, reading, policy);
+        record = applied.record;
+        if (applied.snapshot) {
+          writes.push(snapshots.put(applied.snapshot));
+          snapshotCount++;
+        }
       }
-    }
-    writes.push(posts.put(record!));
-  });
-  await Promise.all([...writes, tx.done]);
-  return { posts: keys.length, snapshots: snapshotCount };
+      writes.push(posts.put(record!));
+    });
+    await Promise.all([...writes, tx.done]);
+    return { posts: keys.length, snapshots: snapshotCount };
+  } catch (error) {
+    abortQuietly(tx, writes);
+    throw error;
+  }
+}
+
+/**
+ * Rolls back whatever part of a batch was written. The requests already made then fail with
+ * AbortError; they are settled here because the caller only needs the first error.
+ */
+export function abortQuietly(tx: { abort(): void; done: Promise<void> }, requests: readonly Promise<unknown>[]): void {
+  void Promise.allSettled([...requests, tx.done]);
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted: nothing to roll back.
+  }
 }

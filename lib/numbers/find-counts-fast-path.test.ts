@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { findCounts, scanCounts } from './parse-count';
+
+const LOCALES = ['en', 'en-IN', 'de', 'fr', 'es', 'pt-BR', 'it', 'nl', 'pl', 'ru', 'uk', 'cs', 'tr', 'sv', 'nb', 'id', 'vi', 'ja', 'zh-CN', 'zh-TW', 'ko', 'hi', 'th', 'ar', 'ar-EG', 'fa', 'he'];
+
+/** Label shapes sites print, with words that start like units ("bookmarks" after "B", "mil" words). */
+const SENTENCES = [
+  '12 replies, 34 reposts, 567 likes, 8 bookmarks, 9012 views',
+  '1 reply, 2 reposts, 3 likes, 40 views',
+  '8 views',
+  '12K views',
+  '12 K views',
+  '1,234 likes and 5.6M views',
+  '1.234 Likes, 56 Kommentare und 1,2 Mio. Aufrufe.',
+  '12 mil visualizaciones, 3 mil millones',
+  '1 234 J’aime et 12,5 k vues',
+  '45 件の返信、210 件のリポスト、3,456 件のいいね、67 件のブックマーク、12345 件の表示',
+  '2 件の返信、30 件のいいね、1.2万件の表示',
+  '12 тыс. просмотров, 5 лайков',
+  '12тыс лайков',
+  'mp3 player 3D 12replies COVID-19 -5 points −12',
+  'Like (3,817 likes)',
+  'like this video along with 13,802 other people.',
+  '12 bin beğeni, 3 B görüntüleme',
+  '1,2 jt tayangan, 5 rb suka',
+  '5 N lượt thích, 3 T lượt xem',
+  '12 Mln visualizzazioni 4 mld',
+  '١٢ ألف مشاهدة',
+  '12 tn visningar 4 md',
+  '100 millones 3 milhões 2 mila',
+  '7 thousand, 8 million and 9 billion',
+  '12,34,567 views and 1.2L likes and 3Cr plays',
+  '3.5 hours, 12:30, 2024-11-22',
+];
+
+describe('findCounts fast path', () => {
+  for (const locale of LOCALES) {
+    it(`gives exactly what the full scanner gives (${locale})`, () => {
+      for (const sentence of SENTENCES) {
+        expect(findCounts(sentence, locale), `${locale}: ${sentence}`).toEqual(scanCounts(sentence, locale));
+        expect(findCounts(sentence, locale, { rounding: 'trunc' })).toEqual(scanCounts(sentence, locale, { rounding: 'trunc' }));
+      }
+    });
+  }
+});

@@ -1,0 +1,352 @@
+/**
+ * Per-locale knowledge for reading counts: which unit words exist ("k", "Mio.", "万", "ألف")
+ * and what power of ten each stands for, which characters group and which mark decimals.
+ *
+ * There is no standard parser for compact notation (ECMA-402 has no `parse`), and hand-made
+ * tables drift from what browsers print. So the tables are built at runtime from
+ * `Intl.NumberFormat#formatToParts`, i.e. from the same CLDR data the sites' own formatters use.
+ * Building one costs a few milliseconds, so tables are built lazily and cached per locale.
+ */
+
+import { DIGIT_CLASS, INVISIBLE, normalizeLocale, normalizeText, toAsciiDigits } from './normalize';
+
+/** Marks a case-folded key that would stand for two different units (so folding is unsafe). */
+const AMBIGUOUS = -1;
+
+/** Unit words of one position (after or before the number) → power-of-ten exponent. */
+export interface UnitTable {
+  /** Normalised key (whitespace removed), original case: "Mio." → 6. Checked first. */
+  readonly exact: Map<string, number>;
+  /** Lower-cased key → exponent, or {@link AMBIGUOUS}; lets Reddit's "1.2k" match CLDR's "K". */
+  readonly folded: Map<string, number>;
+  /** Surface forms (single spaces kept) for the sentence scanner's regex. */
+  readonly forms: Set<string>;
+}
+
+export interface LocaleTable {
+  /** The normalised locale the table was built for. */
+  readonly locale: string;
+  readonly suffixes: UnitTable;
+  /** Units printed before the number (sw "elfu 1.2"); empty for most locales. */
+  readonly prefixes: UnitTable;
+  /** Characters that group digits ("," en; "." de; " " fr/ru after normalisation; "٬" ar-EG). */
+  readonly groups: string;
+  /** Characters that start a fraction ("." en; "," de; "٫" ar-EG/fa). Disjoint from groups. */
+  readonly decimals: string;
+  /** Accepted minus signs: ASCII "-", U+2212 and the locale's own. */
+  readonly minus: string;
+  /** True where the locale groups 12,34,567 (en-IN, hi); 1,234,567 is accepted there too. */
+  readonly indianGrouping: boolean;
+  /** Whole-string pattern for parseCount: prefix?, minus?, number, suffix?. */
+  readonly parseRe: RegExp;
+  /** Sentence scanner for findCounts, compiled on first use. */
+  scanner: Scanner | undefined;
+}
+
+function newUnitTable(): UnitTable {
+  return { exact: new Map(), folded: new Map(), forms: new Set() };
+}
+
+function copyUnitTable(t: UnitTable): UnitTable {
+  return { exact: new Map(t.exact), folded: new Map(t.folded), forms: new Set(t.forms) };
+}
+
+/** Adds one unit form; `override` lets aliases replace the locale's meaning. */
+function addUnit(t: UnitTable, form: string, exp: number, override: boolean): void {
+  const surface = normalizeText(form);
+  if (!surface) return;
+  const key = surface.replace(/ /g, '');
+  const foldedKey = key.toLowerCase();
+  if (override) {
+    // An alias replaces the unit in every letter case ({ b: 9 } also overrides tr "B").
+    for (const other of [...t.exact.keys()]) {
+      if (other.toLowerCase() === foldedKey) t.exact.delete(other);
+    }
+  }
+  if (override || !t.exact.has(key)) t.exact.set(key, exp);
+  const previous = t.folded.get(foldedKey);
+  if (override || previous === undefined) t.folded.set(foldedKey, exp);
+  else if (previous !== exp) t.folded.set(foldedKey, AMBIGUOUS);
+  t.forms.add(surface);
+  // "1,2 Mio" and "12 tys" are common without the abbreviation's dot.
+  if (surface.length > 1 && surface.endsWith('.')) t.forms.add(surface.slice(0, -1));
+}
+
+function findUnit(t: UnitTable, key: string): number | undefined {
+  const exactExp = t.exact.get(key);
+  if (exactExp !== undefined) return exactExp;
+  const foldedExp = t.folded.get(key.toLowerCase());
+  return foldedExp === AMBIGUOUS ? undefined : foldedExp;
+}
+
+/** Exponent of a unit as printed ("Mio.", "mio", "K", "mil millones"), or undefined. */
+export function lookupUnit(t: UnitTable, text: string): number | undefined {
+  const key = text.replace(/ /g, '');
+  if (!key) return undefined;
+  return findUnit(t, key) ?? findUnit(t, key.endsWith('.') ? key.slice(0, -1) : `${key}.`);
+}
+
+/**
+ * The English letters many sites print whatever the UI language ("12K" on YouTube en-IN or
+ * Thai). Added only where the locale has no unit of its own with that letter, and no unit
+ * starting with it that means something else: tr keeps "B" = bin (thousand), id "M" = miliar,
+ * and de gets no "M" because "Mrd." would make "1,2 M" a guess.
+ */
+const LATIN_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['k', 3],
+  ['m', 6],
+  ['b', 9],
+];
+
+function addLatinUnits(t: UnitTable): void {
+  for (const [letter, exp] of LATIN_UNITS) {
+    if (t.folded.has(letter)) continue;
+    let clash = false;
+    for (const [key, keyExp] of t.folded) {
+      if (key.startsWith(letter) && keyExp !== exp) clash = true;
+    }
+    if (!clash) {
+      t.folded.set(letter, exp);
+      t.forms.add(letter);
+    }
+  }
+}
+
+/**
+ * Mantissas × 10 formatted at every exponent 3..15; the mix of 1, 2–4, 5, 11, 21, 22 and
+ * fractions reaches every plural form (ru тысяча/тысячи/тысяч, pl, cs, ar آلاف/ألف…).
+ */
+const MANTISSAS_X10 = [10, 11, 12, 20, 21, 22, 30, 50];
+
+function readCompactParts(parts: Intl.NumberFormatPart[], value: number, t: LocaleTable): void {
+  let integer = '';
+  let fraction = '';
+  let compact = '';
+  let beforeNumber = false;
+  for (const part of parts) {
+    if (part.type === 'integer') integer += part.value;
+    else if (part.type === 'fraction') fraction += part.value;
+    else if (part.type === 'compact') {
+      compact += part.value;
+      if (!integer) beforeNumber = true;
+    }
+  }
+  // fr long prints 1000 as bare "mille": nothing to measure the unit against.
+  if (!compact || !integer) return;
+  const shown = Number(`${toAsciiDigits(integer)}.${toAsciiDigits(fraction) || '0'}`);
+  if (!(shown > 0)) return;
+  // The unit's exponent, e.g. 1,234,567,890 shown as "1235 M" → 10^6.
+  const exp = Math.round(Math.log10(value / shown));
+  if (exp > 0) addUnit(beforeNumber ? t.prefixes : t.suffixes, compact, exp, false);
+}
+
+/** Normalises one separator character; NBSP and U+202F become a plain space. */
+function separatorChar(value: string | undefined): string {
+  if (!value) return '';
+  const char = value.normalize('NFKC').replace(INVISIBLE, '').replace(/\s/g, ' ');
+  return char.length === 1 ? char : '';
+}
+
+function separators(locale: string, numberingSystem?: string) {
+  const options: Intl.NumberFormatOptions = numberingSystem ? { numberingSystem } : {};
+  const parts = new Intl.NumberFormat(locale, options).formatToParts(-1234567.5);
+  const find = (type: string) => separatorChar(parts.find((p) => p.type === type)?.value);
+  const integers = parts.filter((p) => p.type === 'integer').map((p) => p.value.length);
+  return {
+    group: find('group'),
+    decimal: find('decimal'),
+    minus: find('minusSign'),
+    indian: integers.join() === '2,2,3',
+  };
+}
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]\[^-]/g, '\\$&');
+}
+
+/**
+ * Separators a number token may contain. "." and "," are always included, even where the locale
+ * uses neither (fr "1 234,5"), so English-style "1.2K" is one token; whether it is readable is
+ * decided later (only with a unit, see readNumber).
+ */
+function separatorClass(chars: string): string {
+  return escapeClass([...new Set(`${chars}.,`)].join(''));
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function buildTable(locale: string): LocaleTable {
+  const native = separators(locale);
+  // ar-EG / fa pages also show ASCII digits with ASCII separators ("1.2 ألف").
+  const latn = separators(locale, 'latn');
+  // The Arabic separators "٬" / "٫" mean the same everywhere; ar pages mix them with latn.
+  let groups = [...new Set([native.group, latn.group, '٬'])].filter(
+    (c) => c && c !== native.decimal,
+  );
+  if (groups.some((c) => c === "'" || c === '’')) groups = [...new Set([...groups, "'", '’'])];
+  const decimals = [...new Set([native.decimal, latn.decimal, '٫'])].filter(
+    (c) => c && !groups.includes(c),
+  );
+  const minus = [...new Set(['-', '−', native.minus, latn.minus])].filter(Boolean).join('');
+  const sep = separatorClass(groups.join('') + decimals.join(''));
+  const m = escapeClass(minus);
+  const table: LocaleTable = {
+    locale,
+    suffixes: newUnitTable(),
+    prefixes: newUnitTable(),
+    groups: groups.join(''),
+    decimals: decimals.join(''),
+    minus,
+    indianGrouping: native.indian,
+    parseRe: new RegExp(
+      `^(?:([^${DIGIT_CLASS}${m}]+?) ?)?([${m}])?([${DIGIT_CLASS}]+(?:[${sep}][${DIGIT_CLASS}]+)*)(?: ?(.+))?$`,
+      'u',
+    ),
+    scanner: undefined,
+  };
+  for (const compactDisplay of ['short', 'long'] as const) {
+    const format = new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay });
+    for (let e = 3; e <= 15; e++) {
+      for (const m10 of MANTISSAS_X10) {
+        const value = m10 * 10 ** (e - 1);
+        readCompactParts(format.formatToParts(value), value, table);
+      }
+    }
+  }
+  addLatinUnits(table.suffixes);
+  return table;
+}
+
+/** Scripts written without spaces: a unit there runs straight into the next word ("1.2万件"). */
+const UNSPACED_END =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u;
+const WORD_CHAR = '\\p{L}\\p{M}\\p{N}';
+
+function unitAlternation(forms: Iterable<string>, beforeNumber: boolean): string {
+  const sorted = [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  if (sorted.length === 0) return '(?!)';
+  return sorted
+    .map((form) => {
+      const body = escapeRegex(form).replace(/ /g, ' ?');
+      if (beforeNumber) return `(?<![${WORD_CHAR}])${body}`;
+      // "mil" must not match the start of "millones"; "万" may be followed by "件".
+      return UNSPACED_END.test(form) ? body : `${body}(?![${WORD_CHAR}])`;
+    })
+    .join('|');
+}
+
+/** Letters of scripts that separate words with spaces: a digit glued to one is not a count. */
+export const SPACED_LETTER = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
+const SPACED_LETTER_CLASS = '\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}';
+
+export interface Scanner {
+  /** Finds number tokens with an optional unit (see {@link scanner}). */
+  readonly scan: RegExp;
+  /** Sticky: does another unit follow right here? ("mil" + " milhões" is not "mil"). */
+  readonly unitAfter: RegExp;
+}
+
+/**
+ * Finds counts inside a sentence. A number is digits with separators *between* digits, so the
+ * "," and "." that end a clause ("13,802." / "12, 340") never become part of it; it must not be
+ * glued to a preceding Latin/Cyrillic/Greek word ("mp3", "COVID-19"); a unit may follow after at
+ * most one space.
+ */
+export function scanner(t: LocaleTable): Scanner {
+  if (t.scanner) return t.scanner;
+  const m = escapeClass(t.minus);
+  const sep = separatorClass(t.groups + t.decimals);
+  const units = unitAlternation(t.suffixes.forms, false);
+  const prefix = t.prefixes.forms.size
+    ? `(?:(?<pre>${unitAlternation(t.prefixes.forms, true)}) ?)?`
+    : '';
+  // Without a prefix unit every token starts with a minus or a digit; saying so first lets the
+  // engine skip other positions before evaluating the Unicode lookbehinds (~5x faster on labels).
+  const start = prefix ? '' : `(?=[${m}${DIGIT_CLASS}])`;
+  const source =
+    `${start}${prefix}(?:(?<![${WORD_CHAR}])(?<neg>[${m}]))?` +
+    `(?<![\\p{N}${SPACED_LETTER_CLASS}])(?<![${SPACED_LETTER_CLASS}][${m}])` +
+    `(?<num>[${DIGIT_CLASS}]+(?:[${sep}][${DIGIT_CLASS}]+)*)` +
+    `(?: ?(?<suf>${units}))?`;
+  t.scanner = { scan: new RegExp(source, 'dgiu'), unitAfter: new RegExp(` ?(?:${units})`, 'iuy') };
+  return t.scanner;
+}
+
+export interface QuickScanData {
+  /** Characters that may sit between digits of one number. */
+  readonly separators: string;
+  /** Lower-cased first words of unit forms, with and without a final dot ("mio.", "mio", "k"). */
+  readonly unitWords: ReadonlySet<string>;
+  /** Lower-cased first characters of unit forms ("万", "т"). */
+  readonly unitStarts: ReadonlySet<string>;
+}
+
+const quickData = new WeakMap<LocaleTable, QuickScanData>();
+
+/** What findCounts' fast path needs to know about a table's units, derived once per table. */
+export function quickScanData(t: LocaleTable): QuickScanData {
+  let data = quickData.get(t);
+  if (!data) {
+    const unitWords = new Set<string>();
+    const unitStarts = new Set<string>();
+    for (const form of t.suffixes.forms) {
+      const lower = form.toLowerCase();
+      const first = lower.split(' ')[0] ?? '';
+      unitWords.add(first);
+      unitWords.add(first.replace(/\.+$/, ''));
+      unitStarts.add(lower.charAt(0));
+    }
+    data = { separators: `${t.groups}${t.decimals}.,`, unitWords, unitStarts };
+    quickData.set(t, data);
+  }
+  return data;
+}
+
+const tablesByInput = new Map<string, LocaleTable>();
+const tablesByLocale = new Map<string, LocaleTable>();
+const aliasedByObject = new WeakMap<object, Map<LocaleTable, LocaleTable>>();
+const aliasedBySignature = new Map<string, LocaleTable>();
+const MAX_ALIASED = 64;
+
+function withAliases(base: LocaleTable, aliases: Readonly<Record<string, number>>): LocaleTable {
+  const suffixes = copyUnitTable(base.suffixes);
+  for (const [form, exp] of Object.entries(aliases)) {
+    if (Number.isInteger(exp) && exp >= 0 && exp <= 30) addUnit(suffixes, form, exp, true);
+  }
+  return { ...base, suffixes, scanner: undefined };
+}
+
+/**
+ * The cached table for a locale as given by the caller (normalised on first sight), with
+ * `aliases` layered on top. Aliases are cached per object, so pass a stable object
+ * (e.g. a PLATFORM_ALIASES entry); fresh objects with the same entries still hit a small cache.
+ */
+export function getLocaleTable(
+  locale: string,
+  aliases?: Readonly<Record<string, number>>,
+): LocaleTable {
+  let base = tablesByInput.get(locale);
+  if (!base) {
+    const normalized = normalizeLocale(locale);
+    base = tablesByLocale.get(normalized) ?? buildTable(normalized);
+    tablesByLocale.set(normalized, base);
+    tablesByInput.set(locale, base);
+  }
+  if (!aliases) return base;
+  let perBase = aliasedByObject.get(aliases);
+  if (!perBase) {
+    perBase = new Map();
+    aliasedByObject.set(aliases, perBase);
+  }
+  let table = perBase.get(base);
+  if (!table) {
+    const signature = `${base.locale}\u0000${JSON.stringify(Object.entries(aliases))}`;
+    table = aliasedBySignature.get(signature) ?? withAliases(base, aliases);
+    if (aliasedBySignature.size >= MAX_ALIASED) aliasedBySignature.clear();
+    aliasedBySignature.set(signature, table);
+    perBase.set(base, table);
+  }
+  return table;
+}

@@ -1,0 +1,118 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { exact, type Counts, type PostReading } from '../model';
+import { openFeedlensDb, type FeedlensDatabase } from './db';
+import { DEFAULT_SNAPSHOT_POLICY, countsChanged, ingestReadings, needsSnapshot, storedCounts } from './ingest';
+import { snapshotsOf } from './queries';
+
+const HOUR = 3600_000;
+const T0 = Date.parse('2026-11-01T12:00:00Z');
+
+function reading(postId: string, readAt: number, counts: Counts, extra: Partial<PostReading> = {}): PostReading {
+  return { platform: 'x', postId, url: `https://x.com/ada/status/${postId}`, author: 'ada', counts, readAt, ...extra };
+}
+
+let db: FeedlensDatabase;
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openFeedlensDb();
+});
+
+describe('snapshot policy', () => {
+  it('stores the first reading, a changed count, and a heartbeat after a quiet period, nothing else', () => {
+    const record = { latest: { likes: exact(5) }, lastSnapshotAt: T0 };
+    expect(needsSnapshot(undefined, { likes: exact(5) }, T0)).toBe(true);
+    expect(needsSnapshot(record, { likes: exact(5) }, T0 + HOUR)).toBe(false);
+    expect(needsSnapshot(record, { likes: exact(6) }, T0 + 60_000)).toBe(true);
+    expect(needsSnapshot(record, { likes: exact(5) }, T0 + DEFAULT_SNAPSHOT_POLICY.heartbeatMs)).toBe(true);
+  });
+
+  it('does not count a metric the new reading lacks as a change', () => {
+    expect(countsChanged({ likes: exact(5), views: exact(90) }, { likes: exact(5) })).toBe(false);
+    expect(countsChanged({ likes: exact(5) }, { likes: exact(5), views: exact(90) })).toBe(true);
+  });
+
+  it('stores no raw text, and never an unknown count', () => {
+    expect(
+      storedCounts({
+        likes: { precision: 'exact', value: 5, raw: '5' },
+        views: { precision: 'rounded', value: 12000, min: 11500, max: 12500, raw: '12K' },
+        replies: { precision: 'unknown', raw: '??' },
+        bookmarks: { precision: 'hidden', raw: 'Liked by ada and others' },
+      }),
+    ).toEqual({
+      likes: { precision: 'exact', value: 5 },
+      views: { precision: 'rounded', value: 12000, min: 11500, max: 12500 },
+      bookmarks: { precision: 'hidden' },
+    });
+  });
+});
+
+describe('ingesting readings', () => {
+  it('keeps one record per post and a snapshot per change', async () => {
+    await ingestReadings(db, [reading('1', T0, { likes: exact(5), views: exact(100) })]);
+    await ingestReadings(db, [reading('1', T0 + 60_000, { likes: exact(5), views: exact(100) })]);
+    await ingestReadings(db, [reading('1', T0 + 120_000, { likes: exact(7), views: exact(140) })]);
+
+    const posts = await db.getAll('posts');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({
+      key: 'x:1',
+      firstSeenAt: T0,
+      lastSeenAt: T0 + 120_000,
+      lastSnapshotAt: T0 + 120_000,
+      latest: { likes: { value: 7 }, views: { value: 140 } },
+    });
+    const history = await snapshotsOf(db, 'x:1');
+    expect(history.map((s) => [s.at, s.counts.likes])).toEqual([
+      [T0, { precision: 'exact', value: 5 }],
+      [T0 + 120_000, { precision: 'exact', value: 7 }],
+    ]);
+  });
+
+  it('keeps a count it knew when a later reading cannot see it (views are not shown everywhere)', async () => {
+    await ingestReadings(db, [reading('1', T0, { likes: exact(5), views: exact(100) })]);
+    await ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(9), views: { precision: 'unknown', raw: '' } })]);
+    const [post] = await db.getAll('posts');
+    expect(post?.latest).toEqual({ likes: exact(9), views: exact(100) });
+  });
+
+  it('writes a whole batch in one transaction, in reading order per post', async () => {
+    const spy = vi.spyOn(db, 'transaction');
+    const result = await ingestReadings(db, [
+      reading('2', T0 + 2000, { likes: exact(3) }),
+      reading('1', T0, { likes: exact(1) }),
+      reading('2', T0 + 1000, { likes: exact(2) }),
+      reading('1', T0 + 500, { likes: exact(1) }),
+    ]);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(result).toEqual({ posts: 2, snapshots: 3 });
+    expect((await snapshotsOf(db, 'x:2')).map((s) => s.counts.likes)).toEqual([exact(2), exact(3)]);
+    expect((await db.get('posts', 'x:2'))?.latest.likes).toEqual(exact(3));
+  });
+
+  it('never lets an older reading from another tab overwrite newer counts', async () => {
+    await ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(50) }, { text: 'edited text' })]);
+    await ingestReadings(db, [reading('1', T0, { likes: exact(40) }, { text: 'original text' })]);
+    const post = await db.get('posts', 'x:1');
+    expect(post).toMatchObject({ firstSeenAt: T0, lastSeenAt: T0 + HOUR, text: 'edited text', latest: { likes: exact(50) } });
+    expect((await snapshotsOf(db, 'x:1')).map((s) => s.at)).toEqual([T0, T0 + HOUR]);
+  });
+
+  it('loses nothing already stored when a write fails (a full disk)', async () => {
+    await ingestReadings(db, [reading('1', T0, { likes: exact(5) })]);
+    // The disk fills up partway through the batch: the writes before the failure must not land.
+    const realPut = IDBObjectStore.prototype.put;
+    let calls = 0;
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (++calls === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realPut.apply(this, args);
+    });
+    await expect(ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(99) }), reading('2', T0, { likes: exact(1) })])).rejects.toMatchObject({
+      name: 'QuotaExceededError',
+    });
+    put.mockRestore();
+    expect(await db.getAll('posts')).toMatchObject([{ key: 'x:1', latest: { likes: exact(5) } }]);
+    expect(await db.count('snapshots')).toBe(1);
+  });
+});
