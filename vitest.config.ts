@@ -6,7 +6,13 @@ export default defineConfig({
   test: {
     mockReset: true,
     restoreMocks: true,
-    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'entrypoints/**/*.test.tsx'],
+    include: [
+      'lib/**/*.test.ts',
+      'lib/**/*.test.tsx',
+      'components/**/*.test.tsx',
+      'entrypoints/**/*.test.ts',
+      'entrypoints/**/*.test.tsx',
+    ],
     setupFiles: ['lib/test-setup.ts'],
     environmentOptions: {
       // Parsed pages (fixtures, real captures) must never load anything: no scripts, styles,
@@ -17,7 +23,11 @@ export default defineConfig({
           disableCSSFileLoading: true,
           disableIframePageLoading: true,
           handleDisabledFileLoadingAsSuccess: true,
-          navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true, disableMainFrameNavigation: true },
+          navigation: {
+            disableChildFrameNavigation: true,
+            disableChildPageNavigation: true,
+            disableMainFrameNavigation: true,
+          },
         },
       },
     },

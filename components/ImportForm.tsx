@@ -17,17 +17,27 @@ export function ImportForm(props: { db: FeedlensDatabase }) {
       const result = await importData(props.db, parsed.data);
       setMessage({ kind: 'ok', text: `Imported ${result.posts} posts and ${result.snapshots} snapshots.` });
     } catch (error) {
-      setMessage({ kind: 'error', text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` });
+      setMessage({
+        kind: 'error',
+        text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   };
   return (
     <div class="import">
       <label>
         Import an export file:{' '}
-        <input type="file" accept="application/json,.json" onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])}
+        />
       </label>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind === 'error' ? 'notice notice-error' : 'notice notice-info'}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          class={message.kind === 'error' ? 'notice notice-error' : 'notice notice-info'}
+        >
           {message.text}
         </p>
       )}

@@ -1,5 +1,11 @@
 /** An accessible on/off switch (a button with role="switch"), usable by keyboard and screen readers. */
-export function Switch(props: { checked: boolean; label: string; description?: string; disabled?: boolean; onChange(checked: boolean): void }) {
+export function Switch(props: {
+  checked: boolean;
+  label: string;
+  description?: string;
+  disabled?: boolean;
+  onChange(checked: boolean): void;
+}) {
   return (
     <label class="switch-row">
       <span class="switch-text">

@@ -18,12 +18,17 @@ export function formatCount(count: Count | undefined, locale?: string): string {
   if (!count) return '—';
   if (count.precision === 'hidden') return 'hidden';
   if (!hasValue(count)) return '—';
-  const text = Math.abs(count.value) < 10000 ? count.value.toLocaleString(locale) : compactFormat(locale).format(count.value);
+  const text =
+    Math.abs(count.value) < 10000 ? count.value.toLocaleString(locale) : compactFormat(locale).format(count.value);
   return count.precision === 'exact' ? text : `≈${text}`;
 }
 
 function percent(value: number, digits: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  }).format(value);
 }
 
 /** Significant digits that suit the size: 12%, 4.2%, 0.35%. */
@@ -35,7 +40,8 @@ function digitsFor(value: number): number {
 /** "4.2%", or "3.9–4.6%" when an input was rounded; "—" for no ratio. */
 export function formatRatio(ratio: Ratio | null, locale?: string): string {
   if (!ratio) return '—';
-  if (ratio.exact || ratio.max - ratio.min < Math.abs(ratio.value) * 0.02) return percent(ratio.value, digitsFor(ratio.value), locale);
+  if (ratio.exact || ratio.max - ratio.min < Math.abs(ratio.value) * 0.02)
+    return percent(ratio.value, digitsFor(ratio.value), locale);
   if (!Number.isFinite(ratio.max)) return `≥${percent(ratio.min, digitsFor(ratio.min), locale)}`;
   const digits = digitsFor(ratio.min);
   return `${percent(ratio.min, digits, locale).replace(/\s?%$/, '')}–${percent(ratio.max, digits, locale)}`;
@@ -50,5 +56,9 @@ export function formatAge(at: number | undefined, now: number, locale?: string):
   if (hours < 48) return `${hours}h`;
   const days = Math.round(hours / 24);
   if (days < 14) return `${days}d`;
-  return new Date(at).toLocaleDateString(locale, { month: 'short', day: 'numeric', year: days > 300 ? 'numeric' : undefined });
+  return new Date(at).toLocaleDateString(locale, {
+    month: 'short',
+    day: 'numeric',
+    year: days > 300 ? 'numeric' : undefined,
+  });
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_READINGS_PER_MESSAGE, validateHealthMessage, validateReading, validateReadingsMessage, type HostCheck } from './messages';
+import {
+  MAX_READINGS_PER_MESSAGE,
+  validateHealthMessage,
+  validateReading,
+  validateReadingsMessage,
+  type HostCheck,
+} from './messages';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const xHosts: HostCheck = (platform, host) => platform === 'x' && (host === 'x.com' || host === 'twitter.com');
@@ -11,7 +17,10 @@ const good = {
   author: 'ada',
   postedAt: NOW - 3600_000,
   text: 'hello',
-  counts: { likes: { precision: 'exact', value: 5, raw: '5' }, views: { precision: 'rounded', value: 12000, min: 11500, max: 12500 } },
+  counts: {
+    likes: { precision: 'exact', value: 5, raw: '5' },
+    views: { precision: 'rounded', value: 12000, min: 11500, max: 12500 },
+  },
   readAt: NOW,
 };
 
@@ -42,13 +51,25 @@ describe('validating readings from content scripts', () => {
   });
 
   it('refuses oversized or malformed messages whole', () => {
-    expect(validateReadingsMessage({ type: 'readings', readings: Array(MAX_READINGS_PER_MESSAGE + 1).fill(good) }, 'x', NOW, xHosts)).toBeUndefined();
+    expect(
+      validateReadingsMessage(
+        { type: 'readings', readings: Array.from({ length: MAX_READINGS_PER_MESSAGE + 1 }, () => good) },
+        'x',
+        NOW,
+        xHosts,
+      ),
+    ).toBeUndefined();
     expect(validateReadingsMessage({ type: 'readings', readings: 'all of them' }, 'x', NOW, xHosts)).toBeUndefined();
     expect(validateReadingsMessage(null, 'x', NOW, xHosts)).toBeUndefined();
   });
 
   it('accepts health reports only for the sender’s own platform', () => {
-    const report = { type: 'reader-health', platform: 'x', status: 'paused', diagnostic: { selector: 'id: a', locale: 'en', candidates: 4, readings: 0, at: NOW } };
+    const report = {
+      type: 'reader-health',
+      platform: 'x',
+      status: 'paused',
+      diagnostic: { selector: 'id: a', locale: 'en', candidates: 4, readings: 0, at: NOW },
+    };
     expect(validateHealthMessage(report, 'x')).toEqual(report);
     expect(validateHealthMessage({ ...report, platform: 'reddit' }, 'x')).toBeUndefined();
     expect(validateHealthMessage({ ...report, status: 'exploded' }, 'x')).toBeUndefined();

@@ -113,7 +113,8 @@ export function validateIncludes(value: unknown): Partial<Record<Metric, Metric[
   if (!isObject(value)) return undefined;
   const includes: Partial<Record<Metric, Metric[]>> = {};
   for (const [metric, list] of Object.entries(value)) {
-    if (!isMetric(metric) || !Array.isArray(list) || list.length > METRICS.length || !list.every(isMetric)) return undefined;
+    if (!isMetric(metric) || !Array.isArray(list) || list.length > METRICS.length || !list.every(isMetric))
+      return undefined;
     includes[metric] = [...list];
   }
   return includes;
@@ -151,7 +152,8 @@ export function validateReading(value: unknown, now: number, hostAllowed: HostCh
     reading.author = author;
   }
   if (value.postedAt !== undefined) {
-    if (!isFiniteNumber(value.postedAt) || value.postedAt < EARLIEST_POST || value.postedAt > now + SLACK_MS) return undefined;
+    if (!isFiniteNumber(value.postedAt) || value.postedAt < EARLIEST_POST || value.postedAt > now + SLACK_MS)
+      return undefined;
     reading.postedAt = value.postedAt;
   }
   if (value.text !== undefined) {
@@ -218,7 +220,14 @@ export function validateHealthMessage(
       return undefined;
     }
     const raw = typeof d.raw === 'string' ? d.raw.slice(0, MAX_RAW_LENGTH) : undefined;
-    result.diagnostic = { selector, locale, candidates: d.candidates, readings: d.readings, at: d.at, ...(raw ? { raw } : {}) };
+    result.diagnostic = {
+      selector,
+      locale,
+      candidates: d.candidates,
+      readings: d.readings,
+      at: d.at,
+      ...(raw ? { raw } : {}),
+    };
   }
   return result;
 }

@@ -19,7 +19,12 @@ describe('settings', () => {
 
   it('honours per-metric choices', () => {
     const on = withSiteHiding(defaultSettings(), 'x', true);
-    const likesOnly = normalizeSettings({ hide: { ...on.hide, metrics: { likes: true, reposts: false, replies: false, views: false, bookmarks: false, followers: false } } });
+    const likesOnly = normalizeSettings({
+      hide: {
+        ...on.hide,
+        metrics: { likes: true, reposts: false, replies: false, views: false, bookmarks: false, followers: false },
+      },
+    });
     expect(hiddenMetrics(likesOnly, 'x')).toEqual(['likes']);
   });
 

@@ -36,11 +36,16 @@ export function defaultSettings(): Settings {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function booleans<K extends string>(keys: readonly K[], value: unknown, fallback: Record<K, boolean>): Record<K, boolean> {
+function booleans<K extends string>(
+  keys: readonly K[],
+  value: unknown,
+  fallback: Record<K, boolean>,
+): Record<K, boolean> {
   const source = isObject(value) ? value : {};
-  return Object.fromEntries(
-    keys.map((k) => [k, typeof source[k] === 'boolean' ? source[k] : fallback[k]]),
-  ) as Record<K, boolean>;
+  return Object.fromEntries(keys.map((k) => [k, typeof source[k] === 'boolean' ? source[k] : fallback[k]])) as Record<
+    K,
+    boolean
+  >;
 }
 
 /** Settings from whatever storage held: every missing or malformed field takes its default. */

@@ -64,7 +64,10 @@ export function OptionsApp(props: { db: FeedlensDatabase }) {
       </section>
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
-        <p>Everything Feedlens reads stays in this browser. Export it as one JSON file (its format is described in the README), or import an export from another browser.</p>
+        <p>
+          Everything Feedlens reads stays in this browser. Export it as one JSON file (its format is described in the
+          README), or import an export from another browser.
+        </p>
         <p>
           <ExportButton db={props.db} label="Export all data" />
         </p>

@@ -73,11 +73,16 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
       )}
       {data.kind === 'page' && data.reply.status === 'paused' && (
         <Notice kind="warning" title={`Reading on ${adapter.name} is paused`}>
-          This page’s layout was not recognized, so nothing is being stored from it rather than storing wrong numbers. Your
-          saved data is unaffected. {data.reply.diagnostic && <code class="diagnostic">{data.reply.diagnostic.selector}</code>}
+          This page’s layout was not recognized, so nothing is being stored from it rather than storing wrong numbers.
+          Your saved data is unaffected.{' '}
+          {data.reply.diagnostic && <code class="diagnostic">{data.reply.diagnostic.selector}</code>}
         </Notice>
       )}
-      {data.kind === 'page' && data.storage?.error && <Notice kind="error" title="New readings are not being saved">{data.storage.error}</Notice>}
+      {data.kind === 'page' && data.storage?.error && (
+        <Notice kind="error" title="New readings are not being saved">
+          {data.storage.error}
+        </Notice>
+      )}
       {data.kind === 'page' && data.posts.length === 0 && data.reply.status !== 'paused' && (
         <div class="empty">
           <p>No posts read on this page yet.</p>

@@ -7,7 +7,9 @@ import { installLiveHiding } from './live';
 describe('hide stylesheets', () => {
   it('gates the pre-load layer on the page not being taken over by the live layer yet', () => {
     const css = initialHideCss(x, 'likes');
-    expect(css).toContain(`html:not([${READY_ATTR}]) [data-testid="tweet"] [role="group"] [data-testid$="like"] span { visibility: hidden !important; }`);
+    expect(css).toContain(
+      `html:not([${READY_ATTR}]) [data-testid="tweet"] [role="group"] [data-testid$="like"] span { visibility: hidden !important; }`,
+    );
     expect(initialHideCss({ hide: {}, collapse: {} }, 'likes')).toBe('');
   });
 

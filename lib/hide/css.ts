@@ -38,7 +38,10 @@ export function initialHideCss(adapter: Pick<PlatformAdapter, 'hide' | 'collapse
 }
 
 /** The live stylesheet for a site: every metric, each gated by its token on `<html>`. */
-export function liveHideCss(adapter: Pick<PlatformAdapter, 'hide' | 'collapse'>, metrics: readonly HideMetric[]): string {
+export function liveHideCss(
+  adapter: Pick<PlatformAdapter, 'hide' | 'collapse'>,
+  metrics: readonly HideMetric[],
+): string {
   return metrics.flatMap((metric) => metricRules(adapter, metric, `html[${HIDE_ATTR}~="${metric}"]`)).join('\n');
 }
 

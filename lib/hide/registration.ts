@@ -31,7 +31,16 @@ export function desiredHideRegistrations(
       .map((metric) => initialHideCssPath(adapter.id, metric));
     const matches = [...matchesFor(adapter)];
     if (css.length === 0 || matches.length === 0) return [];
-    return [{ id: `${ID_PREFIX}${adapter.id}`, matches, css, runAt: 'document_start', allFrames: false, persistAcrossSessions: true }];
+    return [
+      {
+        id: `${ID_PREFIX}${adapter.id}`,
+        matches,
+        css,
+        runAt: 'document_start',
+        allFrames: false,
+        persistAcrossSessions: true,
+      },
+    ];
   });
 }
 

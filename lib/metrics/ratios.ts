@@ -62,7 +62,10 @@ export function sumCounts(counts: readonly (Count | undefined)[]): Count | undef
 }
 
 /** Totals over a set of posts, metric by metric, limited to posts where the metric is known. */
-export function totals(posts: readonly Counts[], metrics: readonly Metric[]): { counts: Counts; posts: Partial<Record<Metric, number>> } {
+export function totals(
+  posts: readonly Counts[],
+  metrics: readonly Metric[],
+): { counts: Counts; posts: Partial<Record<Metric, number>> } {
   const counts: Counts = {};
   const included: Partial<Record<Metric, number>> = {};
   for (const metric of metrics) {
@@ -77,7 +80,11 @@ export function totals(posts: readonly Counts[], metrics: readonly Metric[]): { 
 }
 
 /** A ratio over many posts (sum of numerators / sum of denominators), over posts where both are known. */
-export function pooledRatio(posts: readonly Counts[], numerator: Metric, denominator: Metric): { ratio: Ratio | null; posts: number } {
+export function pooledRatio(
+  posts: readonly Counts[],
+  numerator: Metric,
+  denominator: Metric,
+): { ratio: Ratio | null; posts: number } {
   const both = posts.filter((p) => hasValue(p[numerator]) && hasValue(p[denominator]));
   return {
     ratio: ratio(sumCounts(both.map((p) => p[numerator])), sumCounts(both.map((p) => p[denominator]))),

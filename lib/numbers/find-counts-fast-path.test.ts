@@ -1,7 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { findCounts, scanCounts } from './parse-count';
 
-const LOCALES = ['en', 'en-IN', 'de', 'fr', 'es', 'pt-BR', 'it', 'nl', 'pl', 'ru', 'uk', 'cs', 'tr', 'sv', 'nb', 'id', 'vi', 'ja', 'zh-CN', 'zh-TW', 'ko', 'hi', 'th', 'ar', 'ar-EG', 'fa', 'he'];
+const LOCALES = [
+  'en',
+  'en-IN',
+  'de',
+  'fr',
+  'es',
+  'pt-BR',
+  'it',
+  'nl',
+  'pl',
+  'ru',
+  'uk',
+  'cs',
+  'tr',
+  'sv',
+  'nb',
+  'id',
+  'vi',
+  'ja',
+  'zh-CN',
+  'zh-TW',
+  'ko',
+  'hi',
+  'th',
+  'ar',
+  'ar-EG',
+  'fa',
+  'he',
+];
 
 /** Label shapes sites print, with words that start like units ("bookmarks" after "B", "mil" words). */
 const SENTENCES = [
@@ -38,7 +66,9 @@ describe('findCounts fast path', () => {
     it(`gives exactly what the full scanner gives (${locale})`, () => {
       for (const sentence of SENTENCES) {
         expect(findCounts(sentence, locale), `${locale}: ${sentence}`).toEqual(scanCounts(sentence, locale));
-        expect(findCounts(sentence, locale, { rounding: 'trunc' })).toEqual(scanCounts(sentence, locale, { rounding: 'trunc' }));
+        expect(findCounts(sentence, locale, { rounding: 'trunc' })).toEqual(
+          scanCounts(sentence, locale, { rounding: 'trunc' }),
+        );
       }
     });
   }

@@ -59,7 +59,7 @@ function addUnit(t: UnitTable, form: string, exp: number, override: boolean): vo
   const foldedKey = key.toLowerCase();
   if (override) {
     // An alias replaces the unit in every letter case ({ b: 9 } also overrides tr "B").
-    for (const other of [...t.exact.keys()]) {
+    for (const other of t.exact.keys()) {
       if (other.toLowerCase() === foldedKey) t.exact.delete(other);
     }
   }
@@ -161,7 +161,7 @@ function separators(locale: string, numberingSystem?: string) {
 }
 
 function escapeClass(chars: string): string {
-  return chars.replace(/[\\\]\[^-]/g, '\\$&');
+  return chars.replace(/[\\\][^-]/g, '\\$&');
 }
 
 /**
@@ -182,13 +182,9 @@ function buildTable(locale: string): LocaleTable {
   // ar-EG / fa pages also show ASCII digits with ASCII separators ("1.2 ألف").
   const latn = separators(locale, 'latn');
   // The Arabic separators "٬" / "٫" mean the same everywhere; ar pages mix them with latn.
-  let groups = [...new Set([native.group, latn.group, '٬'])].filter(
-    (c) => c && c !== native.decimal,
-  );
+  let groups = [...new Set([native.group, latn.group, '٬'])].filter((c) => c && c !== native.decimal);
   if (groups.some((c) => c === "'" || c === '’')) groups = [...new Set([...groups, "'", '’'])];
-  const decimals = [...new Set([native.decimal, latn.decimal, '٫'])].filter(
-    (c) => c && !groups.includes(c),
-  );
+  const decimals = [...new Set([native.decimal, latn.decimal, '٫'])].filter((c) => c && !groups.includes(c));
   const minus = [...new Set(['-', '−', native.minus, latn.minus])].filter(Boolean).join('');
   const sep = separatorClass(groups.join('') + decimals.join(''));
   const m = escapeClass(minus);
@@ -259,9 +255,7 @@ export function scanner(t: LocaleTable): Scanner {
   const m = escapeClass(t.minus);
   const sep = separatorClass(t.groups + t.decimals);
   const units = unitAlternation(t.suffixes.forms, false);
-  const prefix = t.prefixes.forms.size
-    ? `(?:(?<pre>${unitAlternation(t.prefixes.forms, true)}) ?)?`
-    : '';
+  const prefix = t.prefixes.forms.size ? `(?:(?<pre>${unitAlternation(t.prefixes.forms, true)}) ?)?` : '';
   // Without a prefix unit every token starts with a minus or a digit; saying so first lets the
   // engine skip other positions before evaluating the Unicode lookbehinds (~5x faster on labels).
   const start = prefix ? '' : `(?=[${m}${DIGIT_CLASS}])`;
@@ -323,10 +317,7 @@ function withAliases(base: LocaleTable, aliases: Readonly<Record<string, number>
  * `aliases` layered on top. Aliases are cached per object, so pass a stable object
  * (e.g. a PLATFORM_ALIASES entry); fresh objects with the same entries still hit a small cache.
  */
-export function getLocaleTable(
-  locale: string,
-  aliases?: Readonly<Record<string, number>>,
-): LocaleTable {
+export function getLocaleTable(locale: string, aliases?: Readonly<Record<string, number>>): LocaleTable {
   let base = tablesByInput.get(locale);
   if (!base) {
     const normalized = normalizeLocale(locale);

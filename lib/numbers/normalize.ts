@@ -14,21 +14,18 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * through this, so they compare equal however the site encoded them.
  */
 export function normalizeText(text: string): string {
-  if (PRINTABLE_ASCII.test(text))
-    return text.includes('  ') ? text.replace(/ {2,}/g, ' ').trim() : text.trim();
+  if (PRINTABLE_ASCII.test(text)) return text.includes('  ') ? text.replace(/ {2,}/g, ' ').trim() : text.trim();
   return text.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
 /** The zero of every decimal-digit block sites may print counts in (latn, arab, arabext, deva…). */
 const DIGIT_ZEROS = [
-  0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
-  0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50,
-  0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+  0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20,
+  0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0,
+  0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
 ];
 /** Regex character-class body matching a digit of any script in {@link DIGIT_ZEROS}. */
-export const DIGIT_CLASS = DIGIT_ZEROS.map(
-  (z) => `\\u{${z.toString(16)}}-\\u{${(z + 9).toString(16)}}`,
-).join('');
+export const DIGIT_CLASS = DIGIT_ZEROS.map((z) => `\\u{${z.toString(16)}}-\\u{${(z + 9).toString(16)}}`).join('');
 
 /** "١٢٣" / "۱۲۳" / "१२३" → "123"; other characters are kept. */
 export function toAsciiDigits(text: string): string {

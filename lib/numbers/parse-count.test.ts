@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Count } from '../model';
-import {
-  aliasesForLocale,
-  normalizeLocale,
-  parseCount,
-  PLATFORM_ALIASES,
-  type Rounding,
-} from './parse-count';
+import { aliasesForLocale, normalizeLocale, parseCount, PLATFORM_ALIASES, type Rounding } from './parse-count';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -49,9 +43,7 @@ describe('parseCount: numbers.md §9.1 (trunc intervals)', () => {
     ['1.5K', 'th', 1_500, 1_500, 1_600],
     ['1.2 หมื่น', 'th', 12_000, 12_000, 13_000],
   ])('%s (%s) → %d in [%d, %d)', (input, locale, value, min, max) => {
-    expect(parseCount(input, locale, { rounding: 'trunc' })).toEqual(
-      rounded(value, min, max, input),
-    );
+    expect(parseCount(input, locale, { rounding: 'trunc' })).toEqual(rounded(value, min, max, input));
   });
 
   it.each([
@@ -70,18 +62,13 @@ describe('parseCount: numbers.md §9.1 (trunc intervals)', () => {
   it.each([
     ['1,2 Tsd.', 'de', PLATFORM_ALIASES.de, 1_200, 1_300],
     ['1,2 mil milhões', 'pt-BR', PLATFORM_ALIASES.pt, 1_200_000_000, 1_300_000_000],
-  ])(
-    '%s (%s) is unknown without aliases and read with them',
-    (input, locale, aliases, min, max) => {
-      expect(parseCount(input, locale, { rounding: 'trunc' })).toEqual({
-        precision: 'unknown',
-        raw: input,
-      });
-      expect(parseCount(input, locale, { rounding: 'trunc', aliases })).toEqual(
-        rounded(min, min, max, input),
-      );
-    },
-  );
+  ])('%s (%s) is unknown without aliases and read with them', (input, locale, aliases, min, max) => {
+    expect(parseCount(input, locale, { rounding: 'trunc' })).toEqual({
+      precision: 'unknown',
+      raw: input,
+    });
+    expect(parseCount(input, locale, { rounding: 'trunc', aliases })).toEqual(rounded(min, min, max, input));
+  });
 });
 
 describe('parseCount: one realistic compact and one grouped exact value per locale', () => {
@@ -115,9 +102,7 @@ describe('parseCount: one realistic compact and one grouped exact value per loca
     ['fa', `۱۲${NBSP}هزار`, 12_000, 1_000, '۱٬۲۳۴٬۵۶۷'],
     ['he', `1.2B${RLM}`, 1_200_000_000, 100_000_000, '1,234,567'],
   ])('%s: "%s" → %d, grouped "%s" → 1234567 exact', (locale, compact, value, step, grouped) => {
-    expect(parseCount(compact, locale)).toEqual(
-      rounded(value, value - step / 2, value + step / 2, compact),
-    );
+    expect(parseCount(compact, locale)).toEqual(rounded(value, value - step / 2, value + step / 2, compact));
     expect(parseCount(grouped, locale)).toEqual({
       precision: 'exact',
       value: 1_234_567,
@@ -271,12 +256,8 @@ describe('parseCount: negative numbers (Reddit scores)', () => {
 
   it('mirrors the interval for negative compact values', () => {
     // Truncation is toward zero: −1.2K covers (−1300, −1200], i.e. integers [−1299, −1199).
-    expect(parseCount('-1.2k', 'en', { rounding: 'trunc' })).toEqual(
-      rounded(-1_200, -1_299, -1_199, '-1.2k'),
-    );
-    expect(parseCount('−1,2 k', 'fr', { rounding: 'halfExpand' })).toEqual(
-      rounded(-1_200, -1_249, -1_149, '−1,2 k'),
-    );
+    expect(parseCount('-1.2k', 'en', { rounding: 'trunc' })).toEqual(rounded(-1_200, -1_299, -1_199, '-1.2k'));
+    expect(parseCount('−1,2 k', 'fr', { rounding: 'halfExpand' })).toEqual(rounded(-1_200, -1_249, -1_149, '−1,2 k'));
   });
 });
 
@@ -432,8 +413,8 @@ const ROUND_TRIP_LOCALES = [
   'he',
 ];
 const ROUND_TRIP_VALUES = [
-  0, 7, 999, 1_234, 1_999, 12_345, 99_999, 123_456, 999_999, 1_234_567, 12_345_678, 123_456_789,
-  1_234_567_890, 98_765_432_109,
+  0, 7, 999, 1_234, 1_999, 12_345, 99_999, 123_456, 999_999, 1_234_567, 12_345_678, 123_456_789, 1_234_567_890,
+  98_765_432_109,
 ];
 
 describe('parseCount: round trip through Intl (every locale, short and long, both roundings)', () => {

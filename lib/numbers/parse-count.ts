@@ -8,14 +8,7 @@
  * comes back `unknown` with the source text, never as a plausible-looking wrong number.
  */
 import type { Count } from '../model';
-import {
-  getLocaleTable,
-  lookupUnit,
-  quickScanData,
-  scanner,
-  SPACED_LETTER,
-  type LocaleTable,
-} from './locale-table';
+import { getLocaleTable, lookupUnit, quickScanData, scanner, SPACED_LETTER, type LocaleTable } from './locale-table';
 import { normalizeText, toAsciiDigits } from './normalize';
 
 export { normalizeLocale } from './normalize';
@@ -38,11 +31,7 @@ export interface ParseOptions {
 const unknown = (raw: string): Count => ({ precision: 'unknown', raw });
 
 /** Splits "1.234.567,5" (digits already ASCII) into integer and fraction digits, or rejects it. */
-function readNumber(
-  num: string,
-  t: LocaleTable,
-  hasUnit: boolean,
-): { int: string; frac: string } | undefined {
+function readNumber(num: string, t: LocaleTable, hasUnit: boolean): { int: string; frac: string } | undefined {
   const runs: string[] = [];
   const seps: string[] = [];
   let run = '';
@@ -261,7 +250,11 @@ function quickCounts(text: string, t: LocaleTable, rounding: Rounding): Count[] 
     }
     const token = text.slice(i, end);
     const plain = separated || token.length > 15 ? null : Number(token);
-    counts.push(plain === null ? toCount(token, false, undefined, t, rounding, token) : { precision: 'exact', value: plain, raw: token });
+    counts.push(
+      plain === null
+        ? toCount(token, false, undefined, t, rounding, token)
+        : { precision: 'exact', value: plain, raw: token },
+    );
     i = end;
   }
   return counts;

@@ -1,13 +1,6 @@
 import type { PostReading } from '../model';
 import { normalizeLocale } from '../numbers/parse-count';
-import type {
-  AdapterDefinition,
-  PlatformAdapter,
-  PostDraft,
-  ReadEnv,
-  ReadProblem,
-  ScanResult,
-} from './types';
+import type { AdapterDefinition, PlatformAdapter, PostDraft, ReadEnv, ReadProblem, ScanResult } from './types';
 
 /** The document a root belongs to (a Document is its own). */
 function documentOf(root: ParentNode): Document | null {
@@ -63,9 +56,10 @@ export function defineAdapter(definition: AdapterDefinition): PlatformAdapter {
     },
     read(root, env) {
       const resolved = resolveEnv(root, env);
-      return scanPosts(postsIn(root, definition.postSelector), resolved).readings.map(
-        (draft): PostReading => ({ ...draft, readAt: resolved.now }),
-      );
+      return scanPosts(postsIn(root, definition.postSelector), resolved).readings.map((draft): PostReading => ({
+        ...draft,
+        readAt: resolved.now,
+      }));
     },
   };
 }

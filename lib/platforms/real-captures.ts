@@ -15,11 +15,18 @@ export const SKIP_NOTE = `skipped: real captures not found at ${REAL_CAPTURES_DI
 /** The capture files for a platform (file names only). */
 export function realCaptureFiles(platform: string): string[] {
   const dir = join(REAL_CAPTURES_DIR, platform);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.html')).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.html'))
+        .sort()
+    : [];
 }
 
 /** A capture parsed as a document. Its frames are made inert, so parsing it loads nothing. */
 export function loadRealCapture(platform: string, file: string): Document {
-  const html = readFileSync(join(REAL_CAPTURES_DIR, platform, file), 'utf8').replace(/<(\/?)iframe\b/gi, '<$1inert-frame');
+  const html = readFileSync(join(REAL_CAPTURES_DIR, platform, file), 'utf8').replace(
+    /<(\/?)iframe\b/gi,
+    '<$1inert-frame',
+  );
   return new DOMParser().parseFromString(html, 'text/html');
 }

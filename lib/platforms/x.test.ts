@@ -159,7 +159,9 @@ describe('X adapter on recycled and changed markup', () => {
   it('reports a problem instead of guessing when the label cannot be matched to the buttons', () => {
     const doc = new DOMParser().parseFromString(homeTimeline, 'text/html');
     const article = doc.querySelector('article')!;
-    article.querySelector('[role="group"]')!.setAttribute('aria-label', '1 reply, 2 reposts, 3 likes, 4 bookmarks, 5 views, 6 things');
+    article
+      .querySelector('[role="group"]')!
+      .setAttribute('aria-label', '1 reply, 2 reposts, 3 likes, 4 bookmarks, 5 views, 6 things');
     const result = x.scan(article, { url: new URL('https://x.com/home'), now: NOW });
     expect(result.problems.map((p) => p.field)).toContain('likes');
     // The buttons' own labels are still exact, so those counts survive; none is invented.
@@ -168,7 +170,10 @@ describe('X adapter on recycled and changed markup', () => {
   });
 
   it('reads nothing, and says why, from an article without a permalink', () => {
-    const doc = new DOMParser().parseFromString('<html lang="en"><body><article data-testid="tweet"><div role="group" aria-label="1 like"></div></article></body></html>', 'text/html');
+    const doc = new DOMParser().parseFromString(
+      '<html lang="en"><body><article data-testid="tweet"><div role="group" aria-label="1 like"></div></article></body></html>',
+      'text/html',
+    );
     const result = x.scan(doc, { url: new URL('https://x.com/home'), now: NOW });
     expect(result).toMatchObject({ readings: [], candidates: 1, problems: [{ field: 'id' }] });
   });

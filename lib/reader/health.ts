@@ -21,11 +21,23 @@ export interface HealthState {
   diagnostic?: ReaderDiagnostic;
 }
 
-export const initialHealth = (): HealthState => ({ status: 'idle', candidates: 0, readings: 0, countsRead: 0, countFailures: 0 });
+export const initialHealth = (): HealthState => ({
+  status: 'idle',
+  candidates: 0,
+  readings: 0,
+  countsRead: 0,
+  countFailures: 0,
+});
 
 const isMetric = (field: ReadProblem['field']): field is Metric => (METRICS as readonly string[]).includes(field);
 
-function diagnosticOf(problem: ReadProblem | undefined, fallback: string, state: HealthState, locale: string, now: number): ReaderDiagnostic {
+function diagnosticOf(
+  problem: ReadProblem | undefined,
+  fallback: string,
+  state: HealthState,
+  locale: string,
+  now: number,
+): ReaderDiagnostic {
   return {
     selector: problem ? `${problem.field}: ${problem.selector}` : fallback,
     ...(problem?.raw ? { raw: problem.raw } : {}),
@@ -40,7 +52,13 @@ function diagnosticOf(problem: ReadProblem | undefined, fallback: string, state:
  * Folds one scan into the page's reading health. Once paused, a page stays paused: the layout it
  * did not recognize is still there, and a reload (or an updated Feedlens) starts afresh.
  */
-export function updateHealth(state: HealthState, scan: ScanResult, locale: string, now: number, postSelector: string): HealthState {
+export function updateHealth(
+  state: HealthState,
+  scan: ScanResult,
+  locale: string,
+  now: number,
+  postSelector: string,
+): HealthState {
   if (state.status === 'paused' || scan.candidates === 0) return state;
   const countFailures = scan.problems.filter((p) => isMetric(p.field)).length;
   const countsRead = scan.readings.reduce(

@@ -81,7 +81,9 @@ export function openFeedlensDb(name = DB_NAME): Promise<FeedlensDatabase> {
  * Keeps one open connection, reopens it after the browser closes it, and steps aside when a newer
  * version of the extension (in another page) needs to upgrade the schema.
  */
-export function connectionCache(open: () => Promise<FeedlensDatabase> = openFeedlensDb): () => Promise<FeedlensDatabase> {
+export function connectionCache(
+  open: () => Promise<FeedlensDatabase> = openFeedlensDb,
+): () => Promise<FeedlensDatabase> {
   let pending: Promise<FeedlensDatabase> | null = null;
   return () => {
     if (!pending) {

@@ -10,7 +10,15 @@ import { snapshotsOf } from './queries';
 const T0 = Date.parse('2026-11-01T12:00:00Z');
 
 function reading(postId: string, readAt: number, likes: number): PostReading {
-  return { platform: 'x', postId, url: `https://x.com/ada/status/${postId}`, author: 'ada', text: 'hello <b>world</b>', counts: { likes: exact(likes) }, readAt };
+  return {
+    platform: 'x',
+    postId,
+    url: `https://x.com/ada/status/${postId}`,
+    author: 'ada',
+    text: 'hello <b>world</b>',
+    counts: { likes: exact(likes) },
+    readAt,
+  };
 }
 
 async function freshDb(): Promise<FeedlensDatabase> {
@@ -31,7 +39,11 @@ describe('export', () => {
   it('writes every post and snapshot into one versioned JSON document', async () => {
     await ingestReadings(db, [reading('1', T0, 5), reading('1', T0 + 1000, 6), reading('2', T0, 1)]);
     const file = JSON.parse(await exportText(db));
-    expect(file).toMatchObject({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: '2026-11-01T12:00:00.000Z' });
+    expect(file).toMatchObject({
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: '2026-11-01T12:00:00.000Z',
+    });
     expect(file.posts.map((p: { key: string }) => p.key)).toEqual(['x:1', 'x:2']);
     expect(file.snapshots).toHaveLength(3);
     expect(exportFileName(T0)).toBe('feedlens-export-2026-11-01.json');
@@ -78,11 +90,24 @@ describe('import', () => {
   it.each([
     ['not JSON', '{"format":"feedlens-export",', /not valid JSON/],
     ['another program’s JSON', '{"hello":1}', /not a Feedlens export/],
-    ['a future version', JSON.stringify({ format: EXPORT_FORMAT, version: 99, posts: [], snapshots: [] }), /version 99/],
-    ['a post with a bad platform', JSON.stringify({ format: EXPORT_FORMAT, version: 1, posts: [{ platform: 'myspace' }], snapshots: [] }), /Post 1 .*unknown platform/],
+    [
+      'a future version',
+      JSON.stringify({ format: EXPORT_FORMAT, version: 99, posts: [], snapshots: [] }),
+      /version 99/,
+    ],
+    [
+      'a post with a bad platform',
+      JSON.stringify({ format: EXPORT_FORMAT, version: 1, posts: [{ platform: 'myspace' }], snapshots: [] }),
+      /Post 1 .*unknown platform/,
+    ],
     [
       'a snapshot of no post',
-      JSON.stringify({ format: EXPORT_FORMAT, version: 1, posts: [], snapshots: [{ post: 'x:1', at: T0, counts: {} }] }),
+      JSON.stringify({
+        format: EXPORT_FORMAT,
+        version: 1,
+        posts: [],
+        snapshots: [{ post: 'x:1', at: T0, counts: {} }],
+      }),
       /Snapshot 1 .*belongs to no post/,
     ],
   ])('refuses %s with a clear message and changes nothing', async (_name, text, message) => {
@@ -97,6 +122,9 @@ describe('import', () => {
     await ingestReadings(db, [reading('1', T0, 5)]);
     const file = JSON.parse(await exportText(db));
     file.posts[0].latest.likes = { precision: 'exact', value: 'many' };
-    expect(parseImport(JSON.stringify(file))).toEqual({ ok: false, error: 'Post 1 in the file has malformed counts; nothing was imported.' });
+    expect(parseImport(JSON.stringify(file))).toEqual({
+      ok: false,
+      error: 'Post 1 in the file has malformed counts; nothing was imported.',
+    });
   });
 });

@@ -27,7 +27,12 @@ async function* pages<S extends 'posts' | 'snapshots'>(db: FeedlensDatabase, sto
 
 /** The export as JSON text chunks; `new Blob(chunks)` is the file. */
 export async function exportChunks(db: FeedlensDatabase, now: number = Date.now()): Promise<string[]> {
-  const header = { format: EXPORT_FORMAT, version: EXPORT_VERSION, schemaVersion: DB_VERSION, exportedAt: new Date(now).toISOString() };
+  const header = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    schemaVersion: DB_VERSION,
+    exportedAt: new Date(now).toISOString(),
+  };
   const chunks: string[] = [JSON.stringify(header).slice(0, -1)];
   for (const store of ['posts', 'snapshots'] as const) {
     chunks.push(`,"${store}":[`);

@@ -29,7 +29,8 @@ function validatePost(value: unknown): PostRecord | string {
   if (!isText(url, 2048) || !url.startsWith('https://')) return 'has no https permalink';
   const latest = validateCounts(value.latest);
   if (!latest) return 'has malformed counts';
-  if (!isTime(value.firstSeenAt) || !isTime(value.lastSeenAt) || !isTime(value.lastSnapshotAt)) return 'has malformed times';
+  if (!isTime(value.firstSeenAt) || !isTime(value.lastSeenAt) || !isTime(value.lastSnapshotAt))
+    return 'has malformed times';
   const record: PostRecord = {
     key,
     platform,
@@ -85,7 +86,10 @@ export function parseImport(text: string): ParsedImport {
     return { ok: false, error: 'This file is not a Feedlens export.' };
   }
   if (json.version !== EXPORT_VERSION) {
-    return { ok: false, error: `This export has format version ${String(json.version)}; this version of Feedlens reads version ${EXPORT_VERSION}.` };
+    return {
+      ok: false,
+      error: `This export has format version ${String(json.version)}; this version of Feedlens reads version ${EXPORT_VERSION}.`,
+    };
   }
   if (!Array.isArray(json.posts) || !Array.isArray(json.snapshots)) {
     return { ok: false, error: 'This export is missing its posts or snapshots.' };
@@ -93,14 +97,16 @@ export function parseImport(text: string): ParsedImport {
   const posts: PostRecord[] = [];
   for (const [index, value] of json.posts.entries()) {
     const post = validatePost(value);
-    if (typeof post === 'string') return { ok: false, error: `Post ${index + 1} in the file ${post}; nothing was imported.` };
+    if (typeof post === 'string')
+      return { ok: false, error: `Post ${index + 1} in the file ${post}; nothing was imported.` };
     posts.push(post);
   }
   const known = new Set(posts.map((p) => p.key));
   const snapshots: SnapshotRecord[] = [];
   for (const [index, value] of json.snapshots.entries()) {
     const snapshot = validateSnapshot(value, known);
-    if (typeof snapshot === 'string') return { ok: false, error: `Snapshot ${index + 1} in the file ${snapshot}; nothing was imported.` };
+    if (typeof snapshot === 'string')
+      return { ok: false, error: `Snapshot ${index + 1} in the file ${snapshot}; nothing was imported.` };
     snapshots.push(snapshot);
   }
   return { ok: true, data: { posts, snapshots } };
@@ -120,7 +126,10 @@ export function mergePosts(stored: PostRecord, incoming: PostRecord): PostRecord
 }
 
 /** Writes checked import data in one transaction, merging with what is stored. */
-export async function importData(db: FeedlensDatabase, data: ImportData): Promise<{ posts: number; snapshots: number }> {
+export async function importData(
+  db: FeedlensDatabase,
+  data: ImportData,
+): Promise<{ posts: number; snapshots: number }> {
   const tx = db.transaction(['posts', 'snapshots'], 'readwrite');
   const posts = tx.objectStore('posts');
   const snapshots = tx.objectStore('snapshots');

@@ -95,7 +95,12 @@ describe('ingesting readings', () => {
     await ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(50) }, { text: 'edited text' })]);
     await ingestReadings(db, [reading('1', T0, { likes: exact(40) }, { text: 'original text' })]);
     const post = await db.get('posts', 'x:1');
-    expect(post).toMatchObject({ firstSeenAt: T0, lastSeenAt: T0 + HOUR, text: 'edited text', latest: { likes: exact(50) } });
+    expect(post).toMatchObject({
+      firstSeenAt: T0,
+      lastSeenAt: T0 + HOUR,
+      text: 'edited text',
+      latest: { likes: exact(50) },
+    });
     expect((await snapshotsOf(db, 'x:1')).map((s) => s.at)).toEqual([T0, T0 + HOUR]);
   });
 
@@ -108,7 +113,9 @@ describe('ingesting readings', () => {
       if (++calls === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return realPut.apply(this, args);
     });
-    await expect(ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(99) }), reading('2', T0, { likes: exact(1) })])).rejects.toMatchObject({
+    await expect(
+      ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(99) }), reading('2', T0, { likes: exact(1) })]),
+    ).rejects.toMatchObject({
       name: 'QuotaExceededError',
     });
     put.mockRestore();

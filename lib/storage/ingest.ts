@@ -75,7 +75,16 @@ export function applyReading(
   const newer = !record || at >= record.lastSeenAt;
   const next: PostRecord = record
     ? { ...record, latest: newer ? { ...record.latest, ...counts } : { ...counts, ...record.latest } }
-    : { key, platform: reading.platform, postId: reading.postId, url: reading.url, firstSeenAt: at, lastSeenAt: at, latest: counts, lastSnapshotAt: at };
+    : {
+        key,
+        platform: reading.platform,
+        postId: reading.postId,
+        url: reading.url,
+        firstSeenAt: at,
+        lastSeenAt: at,
+        latest: counts,
+        lastSnapshotAt: at,
+      };
   if (newer) {
     next.lastSeenAt = at;
     next.url = reading.url;
