@@ -8,7 +8,7 @@ import { isHidingOn, withSiteHiding, type Settings } from '@/lib/settings';
 import { loadSettings, onSettingsChanged, updateSettings } from '@/lib/settings-store';
 import type { FeedlensDatabase } from '@/lib/storage/db';
 import { ExportButton } from '@/components/ExportButton';
-import { activeTab, loadPopupData, type PopupData } from './load';
+import { loadPopupData, popOut, targetTab, type PopupData } from './load';
 
 /** How often the open popup refreshes the page's posts while the user keeps scrolling. */
 const REFRESH_MS = 1500;
@@ -17,12 +17,17 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
   const now = props.now ?? Date.now;
   const [data, setData] = useState<PopupData | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
 
   useEffect(() => {
     let stopped = false;
     const refresh = async () => {
-      const next = await loadPopupData(props.db, await activeTab());
-      if (!stopped) setData(next);
+      const tab = await targetTab();
+      const next = await loadPopupData(props.db, tab);
+      if (!stopped) {
+        setTabId(tab.id);
+        setData(next);
+      }
     };
     void refresh();
     const timer = setInterval(() => void refresh(), REFRESH_MS);
@@ -97,6 +102,11 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
       )}
       <footer class="popup-footer">
         <ExportButton db={props.db} />
+        {tabId !== undefined && !location.search.includes('tabId') && (
+          <button type="button" class="button" onClick={() => popOut(tabId)} title="Keep this panel open while you scroll">
+            Pop out
+          </button>
+        )}
         <a href="/options.html" target="_blank">
           Settings
         </a>

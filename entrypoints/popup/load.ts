@@ -13,9 +13,27 @@ export type PopupData =
   | { kind: 'not-connected'; adapter: PlatformAdapter }
   | { kind: 'page'; adapter: PlatformAdapter; reply: PagePostsReply; posts: PostRecord[]; storage?: StorageStatus };
 
-export async function activeTab(): Promise<{ id?: number; url?: string }> {
+/**
+ * The tab the popup is about: the one named by `?tabId=` when the popup was popped out into its
+ * own window (so it can stay open beside the feed), else the active tab.
+ */
+export async function targetTab(search: string = location.search): Promise<{ id?: number; url?: string }> {
+  const pinned = Number(new URLSearchParams(search).get('tabId'));
+  if (Number.isInteger(pinned) && pinned > 0) {
+    try {
+      const tab = await browser.tabs.get(pinned);
+      return { id: tab.id, url: tab.url };
+    } catch {
+      return {};
+    }
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return { id: tab?.id, url: tab?.url };
+}
+
+/** Opens the popup in a small window of its own that keeps following `tabId`. */
+export function popOut(tabId: number): void {
+  void browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`), type: 'popup', width: 420, height: 640 });
 }
 
 export async function loadPopupData(db: FeedlensDatabase, tab: { id?: number; url?: string }): Promise<PopupData> {

@@ -169,6 +169,16 @@ describe('X adapter on recycled and changed markup', () => {
     expect(result.readings[0]?.counts.bookmarks).toBeUndefined();
   });
 
+  it('never reads a label whose numbers it cannot parse as all zeros', () => {
+    const doc = new DOMParser().parseFromString(homeTimeline, 'text/html');
+    const article = doc.querySelectorAll('article')[4]!; // the reply whose controls show no numbers
+    article.querySelector('[role="group"]')!.setAttribute('aria-label', '1e3 views');
+    article.querySelector('a[href$="/analytics"]')!.remove();
+    const result = x.scan(article, { url: new URL('https://x.com/home'), now: NOW });
+    expect(result.readings[0]?.counts).toEqual({});
+    expect(result.problems).toHaveLength(1);
+  });
+
   it('reads nothing, and says why, from an article without a permalink', () => {
     const doc = new DOMParser().parseFromString(
       '<html lang="en"><body><article data-testid="tweet"><div role="group" aria-label="1 like"></div></article></body></html>',

@@ -91,10 +91,11 @@ function agrees(a: Count, b: Count): boolean {
 
 /**
  * Matches the label's numbers to metrics. The label lists present metrics in bar order and drops
- * zeros. A control that shows a number must be in the label with an agreeing value; one that shows
- * none (X never prints 0, timeline bookmark buttons never print their count) may or may not be; a
- * metric without a control (views beside a status page's time) may be too. Only a unique match is
- * trusted. Metrics left out are 0 when their control is there, and unknown when it is not.
+ * zeros. A control that shows a number must be in the label with an agreeing value. One that shows
+ * none is at zero (X never prints 0) and must not be — except bookmarks, whose timeline button
+ * never shows its count. A metric without a control (views beside a status page's time) may or may
+ * not be. Only a unique match is trusted. Metrics left out are 0 when their control is there, and
+ * unknown when it is not.
  */
 function assignLabel(numbers: Count[], controls: Partial<Record<BarMetric, BarControl>>): Counts | null {
   const solutions: BarMetric[][] = [];
@@ -107,7 +108,8 @@ function assignLabel(numbers: Count[], controls: Partial<Record<BarMetric, BarCo
     const metric = BAR_ORDER[index]!;
     const control = controls[metric];
     const number = numbers[chosen.length];
-    if (number && (!control?.own || agrees(control.own, number))) choose(index + 1, [...chosen, metric]);
+    const mayBeListed = !control || control.showsNumber || metric === 'bookmarks';
+    if (number && mayBeListed && (!control?.own || agrees(control.own, number))) choose(index + 1, [...chosen, metric]);
     if (!control?.showsNumber) choose(index + 1, chosen);
   };
   choose(0, []);
@@ -141,8 +143,8 @@ function readCounts(post: Element, ctx: ReadContext): Counts {
 
   // A label without a single number means every count is zero; one we could not match is a
   // problem, and then only the controls' own numbers are trusted.
-  const allZero = label !== null && numbers.length === 0;
-  if (numbers.length > 0) ctx.problem({ field: 'likes', selector: selectors.actionBar[0], raw: label ?? '' });
+  const allZero = label !== null && !hasDigit(label);
+  if (!allZero && label !== null) ctx.problem({ field: 'likes', selector: selectors.actionBar[0], raw: label ?? '' });
   const counts: Counts = {};
   for (const metric of BAR_ORDER) {
     const control = controls[metric];

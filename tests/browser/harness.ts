@@ -1,0 +1,184 @@
+/**
+ * Real Chromium with the built extension loaded, and the sites' addresses served from the
+ * project's fixtures: content scripts run exactly as they would on the live sites, and nothing
+ * leaves the machine (any other request is refused and recorded, so a test can assert there was
+ * none).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { fixturePages } from '../fixture-pages';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+
+/** Chromium to drive: `CHROME_PATH` if set, else Debian's, else a Chrome on the PATH. */
+export function chromePath(): string {
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) throw new Error('No Chromium found: install one (apt-get install chromium) or set CHROME_PATH.');
+  return found;
+}
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Requests that were neither to the extension nor to a served page: should stay empty. */
+  strayRequests: string[];
+  /** Serves `html` at `url` (overrides a fixture). */
+  serve(url: string, html: string): void;
+  open(url: string): Promise<Page>;
+  /** An extension page, e.g. 'popup.html?tabId=3'. */
+  extensionPage(path: string): Promise<Page>;
+  /** Runs `fn` in the extension's service worker. */
+  inBackground<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Every record of an IndexedDB store in the extension's origin. */
+  storeContents<T = unknown>(store: 'posts' | 'snapshots'): Promise<T[]>;
+  /** The tab id Chromium gave a page (for `popup.html?tabId=`). */
+  tabIdOf(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The bit of the extension API the harness calls inside the service worker. */
+interface ChromeGlobal {
+  chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+}
+
+const NOT_FOUND = '<!doctype html><html lang="en"><head><title>Not found</title></head><body><p>Not served by the test.</p></body></html>';
+
+export async function launch(options: { headless?: boolean; slowMo?: number } = {}): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'feedlens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromePath(),
+    headless: options.headless ?? true,
+    slowMo: options.slowMo,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+
+  const pages = new Map(fixturePages().map((page) => [page.url, page.html]));
+  const strayRequests: string[] = [];
+  const siteHosts = new Set(fixturePages().map((page) => new URL(page.url).hostname));
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    const parsed = new URL(url);
+    const key = `${parsed.origin}${parsed.pathname}${parsed.search}`;
+    const html = pages.get(key) ?? pages.get(`${parsed.origin}${parsed.pathname}`);
+    if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (siteHosts.has(parsed.hostname) && route.request().isNavigationRequest()) {
+      return route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: NOT_FOUND });
+    }
+    strayRequests.push(url);
+    return route.abort();
+  });
+
+  let [serviceWorker] = context.serviceWorkers();
+  serviceWorker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(serviceWorker.url()).host;
+
+  let helperPage: Page | undefined;
+  const extensionHelper = async () => {
+    if (!helperPage || helperPage.isClosed()) {
+      helperPage = await context.newPage();
+      await helperPage.goto(`chrome-extension://${extensionId}/options.html`);
+    }
+    return helperPage;
+  };
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    strayRequests,
+    serve(url, html) {
+      pages.set(url, html);
+      siteHosts.add(new URL(url).hostname);
+    },
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    inBackground(fn, arg) {
+      return serviceWorker.evaluate(fn, arg);
+    },
+    async storeContents<T>(store: 'posts' | 'snapshots') {
+      const page = await extensionHelper();
+      return page.evaluate(
+        (name) =>
+          new Promise<T[]>((resolvePromise, reject) => {
+            const open = indexedDB.open('feedlens');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains(name)) {
+                db.close();
+                resolvePromise([]);
+                return;
+              }
+              const request = db.transaction(name).objectStore(name).getAll();
+              request.onsuccess = () => {
+                db.close();
+                resolvePromise(request.result as T[]);
+              };
+              request.onerror = () => reject(request.error);
+            };
+          }),
+        store,
+      );
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      return serviceWorker.evaluate(async (target) => {
+        const { chrome } = globalThis as unknown as ChromeGlobal;
+        const tabs = await chrome.tabs.query({});
+        const tab = tabs.find((t) => t.url === target);
+        if (!tab?.id) throw new Error(`no tab at ${target}`);
+        return tab.id;
+      }, url);
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `check` until it returns a truthy value (or throws after `timeoutMs`). */
+export async function waitFor<T>(check: () => Promise<T> | T, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last as NonNullable<T>;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
+}
