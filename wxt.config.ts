@@ -7,6 +7,8 @@ import { HIDE_METRICS } from './lib/platforms/types';
 export default defineConfig({
   // Explicit imports everywhere: a reader can grep where every name comes from.
   imports: false,
+  // FEEDLENS_OUTDIR lets several builds (parallel test runs) live side by side.
+  outDir: process.env.FEEDLENS_OUTDIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: {

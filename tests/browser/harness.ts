@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { fixturePages } from '../fixture-pages';
 
-export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The built extension (FEEDLENS_OUTDIR as in wxt.config.ts). */
+export const EXTENSION_DIR = join(ROOT, process.env.FEEDLENS_OUTDIR ?? '.output', 'chrome-mv3');
 
 /** Chromium to drive: `CHROME_PATH` if set, else Debian's, else a Chrome on the PATH. */
 export function chromePath(): string {
@@ -42,8 +44,8 @@ export interface Harness {
   inBackground<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Every record of an IndexedDB store in the extension's origin. */
   storeContents<T = unknown>(store: 'posts' | 'snapshots'): Promise<T[]>;
-  /** The tab id Chromium gave a page (for `popup.html?tabId=`). */
-  tabIdOf(page: Page): Promise<number>;
+  /** Opens a page and returns it with the tab id Chromium gave it (for `popup.html?tabId=`). */
+  openTab(url: string): Promise<{ page: Page; tabId: number }>;
   close(): Promise<void>;
 }
 
@@ -154,15 +156,21 @@ export async function launch(options: { headless?: boolean; slowMo?: number } = 
         store,
       );
     },
-    async tabIdOf(page) {
-      const url = page.url();
-      return serviceWorker.evaluate(async (target) => {
-        const { chrome } = globalThis as unknown as ChromeGlobal;
-        const tabs = await chrome.tabs.query({});
-        const tab = tabs.find((t) => t.url === target);
-        if (!tab?.id) throw new Error(`no tab at ${target}`);
-        return tab.id;
-      }, url);
+    async openTab(url) {
+      // Tabs on sites without host permission hide their address from the extension, so the new
+      // tab is found as the one id that was not there before.
+      const tabIds = () =>
+        serviceWorker.evaluate(async () => {
+          const { chrome } = globalThis as unknown as ChromeGlobal;
+          return (await chrome.tabs.query({})).map((t) => t.id!);
+        }, null);
+      const before = new Set(await tabIds());
+      const page = await context.newPage();
+      const after = await tabIds();
+      const tabId = after.find((id) => !before.has(id));
+      if (tabId === undefined) throw new Error('could not find the new tab');
+      await page.goto(url);
+      return { page, tabId };
     },
     async close() {
       await context.close();
