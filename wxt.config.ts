@@ -15,9 +15,14 @@ export default defineConfig({
     name: 'Feedlens',
     description:
       'How posts are really doing (ratios, growth, peers) or no numbers at all: for X, Instagram, TikTok, YouTube, Facebook, LinkedIn, Reddit, Bluesky, Threads and Mastodon. Everything stays on your machine.',
-    // storage: settings and the post store; scripting: registering the hide styles before pages load.
-    permissions: ['storage', 'scripting'],
+    // storage: settings and the post store; scripting: registering the hide styles before pages load
+    // (and the Mastodon script on added servers); activeTab: the popup may see the address of the tab
+    // it was opened on, to offer "Is this your Mastodon server?" there.
+    permissions: ['storage', 'scripting', 'activeTab'],
     host_permissions: ADAPTERS.flatMap((adapter) => adapter.matches),
+    // Mastodon runs on thousands of servers: each one the user adds is requested on its own
+    // (https://<host>/*, see lib/mastodon-instances.ts), so nothing beyond it is ever granted.
+    optional_host_permissions: ['https://*/*'],
   },
   hooks: {
     // The pre-load hide stylesheets are generated from each adapter's selectors, one file per

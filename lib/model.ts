@@ -107,6 +107,7 @@ export function textSnippet(text: string | null | undefined): string | undefined
   if (!text) return undefined;
   const folded = text.replace(/\s+/g, ' ').trim();
   if (!folded) return undefined;
+  if (folded.length <= TEXT_SNIPPET_LENGTH) return folded; // no more code points than UTF-16 units
   const chars = Array.from(folded);
   return chars.length <= TEXT_SNIPPET_LENGTH ? folded : chars.slice(0, TEXT_SNIPPET_LENGTH).join('');
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ExportButton } from '@/components/ExportButton';
 import { ImportForm } from '@/components/ImportForm';
+import { MastodonServers } from '@/components/MastodonServers';
 import { Switch } from '@/components/Switch';
 import { ADAPTERS } from '@/lib/platforms/registry';
 import { HIDE_METRICS, type HideMetric } from '@/lib/platforms/types';
@@ -62,6 +63,7 @@ export function OptionsApp(props: { db: FeedlensDatabase }) {
           ))}
         </div>
       </section>
+      <MastodonServers />
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
         <p>

@@ -8,6 +8,7 @@ import { isHidingOn, withSiteHiding, type Settings } from '@/lib/settings';
 import { loadSettings, onSettingsChanged, updateSettings } from '@/lib/settings-store';
 import type { FeedlensDatabase } from '@/lib/storage/db';
 import { ExportButton } from '@/components/ExportButton';
+import { MastodonOffer } from '@/components/MastodonOffer';
 import { loadPopupData, popOut, targetTab, type PopupData } from './load';
 
 /** How often the open popup refreshes the page's posts while the user keeps scrolling. */
@@ -50,6 +51,7 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
           <p>Feedlens works on {ADAPTERS.map((a) => a.name).join(', ')}.</p>
           <p>Open one of them and scroll your feed: each post you see is read, and its ratios show up here.</p>
         </div>
+        {data.offerHost && tabId !== undefined && <MastodonOffer host={data.offerHost} tabId={tabId} />}
         <footer class="popup-footer">
           <ExportButton db={props.db} />
         </footer>

@@ -1,6 +1,7 @@
 /** What the popup needs, gathered from the active tab, its content script and the store. */
 import { browser } from 'wxt/browser';
 import { loadStorageStatus, type StorageStatus } from '@/lib/background/status-store';
+import { grantedInstances, mastodonOfferHost } from '@/lib/mastodon-instances';
 import type { PagePostsReply } from '@/lib/messages';
 import { adapterForUrl } from '@/lib/platforms/registry';
 import type { PlatformAdapter } from '@/lib/platforms/types';
@@ -8,7 +9,8 @@ import type { FeedlensDatabase, PostRecord } from '@/lib/storage/db';
 import { postsByKeys } from '@/lib/storage/queries';
 
 export type PopupData =
-  | { kind: 'unsupported' }
+  /** `offerHost`: an https site that may be the user's Mastodon server (offered to add). */
+  | { kind: 'unsupported'; offerHost?: string }
   /** A supported site whose tab has no Feedlens content script yet (opened before install). */
   | { kind: 'not-connected'; adapter: PlatformAdapter }
   | { kind: 'page'; adapter: PlatformAdapter; reply: PagePostsReply; posts: PostRecord[]; storage?: StorageStatus };
@@ -37,8 +39,13 @@ export function popOut(tabId: number): void {
 }
 
 export async function loadPopupData(db: FeedlensDatabase, tab: { id?: number; url?: string }): Promise<PopupData> {
-  const adapter = adapterForUrl(tab.url);
-  if (!adapter || tab.id === undefined) return { kind: 'unsupported' };
+  // Mastodon servers the user added count as Mastodon.
+  const mastodon = await grantedInstances().catch(() => []);
+  const adapter = adapterForUrl(tab.url, { mastodon });
+  if (!adapter || tab.id === undefined) {
+    const offerHost = tab.id === undefined ? null : mastodonOfferHost(tab.url);
+    return offerHost ? { kind: 'unsupported', offerHost } : { kind: 'unsupported' };
+  }
   let reply: PagePostsReply | undefined;
   try {
     reply = (await browser.tabs.sendMessage(tab.id, { type: 'page-posts' })) as PagePostsReply | undefined;

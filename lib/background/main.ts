@@ -6,13 +6,24 @@
 import { browser } from 'wxt/browser';
 import { validateHealthMessage, validateReadingsMessage, type HostCheck } from '../messages';
 import { applyHideRegistrations, desiredHideRegistrations } from '../hide/registration';
+import {
+  adoptGrantedOrigins,
+  grantedInstances,
+  instanceMatches,
+  onInstancesChanged,
+  syncMastodonRegistration,
+} from '../mastodon-instances';
 import { ADAPTERS, adapterById, adapterForUrl, hostMatches } from '../platforms/registry';
+import type { PlatformAdapter } from '../platforms/types';
 import { loadSettings, onSettingsChanged } from '../settings-store';
 import { connectionCache } from '../storage/db';
 import { createIngestQueue } from './ingest-queue';
 import { describeStorageError, saveSiteHealth, saveStorageStatus } from './status-store';
 
 const hostAllowed: HostCheck = (platform, host) => {
+  // A Mastodon post is keyed by its address on the server it was published on, which can be any
+  // server (not only the one being read), so any https host is a valid Mastodon permalink.
+  if (platform === 'mastodon') return true;
   const adapter = adapterById(platform);
   return !!adapter && hostMatches(adapter, host);
 };
@@ -36,11 +47,12 @@ export function runBackground(): void {
     },
   });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only our own content scripts, and only from a page of a supported site, are listened to.
-    if (sender.id !== browser.runtime.id) return;
-    const adapter = adapterForUrl(sender.url ?? sender.tab?.url);
-    if (!adapter) return;
+  // The Mastodon servers the user added and still allows (lib/mastodon-instances.ts), kept in memory
+  // for the sender check; `instancesLoaded` settles once the worker has read them after waking up.
+  let mastodonHosts: string[] = [];
+  let instancesLoaded: Promise<void> = Promise.resolve();
+
+  const handleMessage = (adapter: PlatformAdapter, message: unknown) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (type === 'readings') {
       const valid = validateReadingsMessage(message, adapter.id, Date.now(), hostAllowed);
@@ -55,17 +67,60 @@ export function runBackground(): void {
         });
       }
     }
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Only our own content scripts, and only from a page of a supported site, are listened to.
+    if (sender.id !== browser.runtime.id) return;
+    const url = sender.url ?? sender.tab?.url;
+    const adapter = adapterForUrl(url);
+    if (adapter) handleMessage(adapter, message);
+    else {
+      // Maybe a Mastodon server the user added: known once the list is loaded.
+      void instancesLoaded.then(() => {
+        const added = adapterForUrl(url, { mastodon: mastodonHosts });
+        if (added) handleMessage(added, message);
+      });
+    }
   });
 
   // Registration calls are chained: two overlapping updates could register one id twice.
   let syncing: Promise<void> = Promise.resolve();
   const syncHiding = () => {
     syncing = syncing
-      .then(async () => applyHideRegistrations(desiredHideRegistrations(await loadSettings(), ADAPTERS)))
+      .then(async () => {
+        // Added Mastodon servers get the Mastodon content script and hide stylesheets too.
+        mastodonHosts = await syncMastodonRegistration().catch((error: unknown) => {
+          console.error('Feedlens: could not register the Mastodon content script', error);
+          return mastodonHosts;
+        });
+        const matchesFor = (a: PlatformAdapter) =>
+          a.id === 'mastodon' ? [...a.matches, ...instanceMatches(mastodonHosts)] : a.matches;
+        await applyHideRegistrations(desiredHideRegistrations(await loadSettings(), ADAPTERS, matchesFor));
+      })
       .catch((error: unknown) => console.error('Feedlens: could not register hiding styles', error));
     return syncing;
   };
+  const refreshInstances = () => {
+    instancesLoaded = grantedInstances()
+      .then((hosts) => {
+        mastodonHosts = hosts;
+      })
+      .catch((error: unknown) => console.error('Feedlens: could not read the Mastodon servers', error));
+  };
+  refreshInstances();
   browser.runtime.onInstalled.addListener(() => void syncHiding());
   browser.runtime.onStartup.addListener(() => void syncHiding());
   onSettingsChanged(() => void syncHiding());
+  // A server added or removed, or its permission granted or revoked in the browser's settings.
+  const instancesChanged = () => {
+    refreshInstances();
+    void syncHiding();
+  };
+  onInstancesChanged(instancesChanged);
+  browser.permissions.onAdded.addListener((added) => {
+    // Kept here too: the popup that asked may have closed before the answer came.
+    void adoptGrantedOrigins(added.origins ?? []).finally(instancesChanged);
+  });
+  browser.permissions.onRemoved.addListener(instancesChanged);
 }

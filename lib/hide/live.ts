@@ -1,9 +1,10 @@
 /**
  * The content script's side of hiding: the live stylesheet and the token list on `<html>`.
- * Both exist from document start, before the page has painted anything.
+ * Both exist from document start, before the page has painted anything. The stylesheet holds rules
+ * only for the metrics hidden right now: selectors cost style-recalculation time on every change
+ * of a busy feed, so a user who hides nothing pays nothing.
  */
 import type { HideMetric, PlatformAdapter } from '../platforms/types';
-import { HIDE_METRICS } from '../platforms/types';
 import { HIDE_ATTR, READY_ATTR, liveHideCss } from './css';
 
 export interface LiveHiding {
@@ -17,14 +18,15 @@ export interface LiveHiding {
 export function installLiveHiding(doc: Document, adapter: Pick<PlatformAdapter, 'hide' | 'collapse'>): LiveHiding {
   const style = doc.createElement('style');
   style.id = 'feedlens-hide';
-  style.textContent = liveHideCss(adapter, HIDE_METRICS);
   const root = doc.documentElement;
   root.append(style);
   let tokens: string | null = null;
 
   return {
     apply(metrics) {
-      tokens = metrics.join(' ');
+      const next = metrics.join(' ');
+      if (next !== tokens) style.textContent = liveHideCss(adapter, metrics);
+      tokens = next;
       root.setAttribute(HIDE_ATTR, tokens);
       root.setAttribute(READY_ATTR, '');
     },

@@ -43,8 +43,22 @@ export function toAsciiDigits(text: string): string {
  * Page `<html lang>` → a locale `Intl` accepts. Sites write "zh_CN", "en-us", "" or junk;
  * anything `Intl` cannot use falls back to "en" so parsing never throws.
  */
+const normalizedLocales = new Map<string, string>();
+
 export function normalizeLocale(lang: string | null | undefined): string {
-  const tag = typeof lang === 'string' ? lang.trim().replace(/_/g, '-') : '';
+  // Runs once per read frame; Intl's supportedLocalesOf takes about a millisecond, so cache.
+  const key = typeof lang === 'string' ? lang : '';
+  let locale = normalizedLocales.get(key);
+  if (locale === undefined) {
+    locale = resolveLocale(key);
+    if (normalizedLocales.size > 200) normalizedLocales.clear();
+    normalizedLocales.set(key, locale);
+  }
+  return locale;
+}
+
+function resolveLocale(lang: string): string {
+  const tag = lang.trim().replace(/_/g, '-');
   if (!tag) return 'en';
   try {
     const canonical = Intl.getCanonicalLocales(tag)[0];

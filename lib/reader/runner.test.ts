@@ -80,6 +80,24 @@ describe('page reader', () => {
     expect(h.sent[1]![0]).toMatchObject({ postId: '1858990000000000002', counts: { likes: { value: 49 } } });
   });
 
+  it('notices a counter whose text node was replaced rather than edited', async () => {
+    const h = harness();
+    reader = h.reader;
+    reader.start();
+    await h.settle();
+    // Only the visible text changes (no label): the reply's views become 9 as a new text node.
+    const article = document.querySelectorAll('article')[4]!;
+    const views = article.querySelector('a[href$="/analytics"]')!;
+    views.removeAttribute('aria-label');
+    article.querySelector('[role="group"]')!.removeAttribute('aria-label');
+    await h.settle();
+    const sentBefore = h.sent.length;
+    views.querySelector('[data-testid="app-text-transition-container"] span span')!.replaceChildren(document.createTextNode('9'));
+    await h.settle();
+    expect(h.sent.length).toBe(sentBefore + 1);
+    expect(h.sent.at(-1)?.[0]).toMatchObject({ postId: '1859000000000000005', counts: { views: { value: 9 } } });
+  });
+
   it('reads posts added while scrolling, and a recycled article as its new post', async () => {
     const h = harness();
     reader = h.reader;

@@ -13,7 +13,7 @@
  */
 import type { ReaderDiagnostic, ReaderStats, ReaderStatus } from '../messages';
 import { MAX_READINGS_PER_MESSAGE } from '../messages';
-import { postKey, type PostReading } from '../model';
+import { METRICS, postKey, type PostReading } from '../model';
 import { normalizeLocale } from '../numbers/parse-count';
 import type { PlatformAdapter, PostDraft } from '../platforms/types';
 import { initialHealth, updateHealth, type HealthState } from './health';
@@ -51,9 +51,19 @@ export interface PageReader {
   flushSend(): void;
 }
 
-/** What decides whether a post's reading is news: anything a snapshot or the record would store. */
+/**
+ * What decides whether a post's reading is news: its counts (and the few facts a record keeps).
+ * Built by hand rather than JSON.stringify: it runs for every post of every frame.
+ */
 function fingerprint(draft: PostDraft): string {
-  return JSON.stringify([draft.counts, draft.author, draft.postedAt, draft.text, draft.promoted]);
+  let print = `${draft.author ?? ''}|${draft.postedAt ?? ''}|${draft.text?.length ?? ''}|${draft.promoted ? 1 : 0}`;
+  for (const metric of METRICS) {
+    const count = draft.counts[metric];
+    if (!count) continue;
+    print += `|${metric}:${count.precision}`;
+    if ('value' in count) print += count.precision === 'exact' ? `=${count.value}` : `=${count.value}:${count.min}:${count.max}`;
+  }
+  return print;
 }
 
 export function createPageReader(options: ReaderOptions): PageReader {
@@ -65,7 +75,10 @@ export function createPageReader(options: ReaderOptions): PageReader {
   const clock = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
 
   let observer: MutationObserver | null = null;
-  let pendingNodes: Node[] = [];
+  /** Elements added to the page: they may be posts or contain posts. */
+  let addedElements: Element[] = [];
+  /** Nodes changed in place (attributes, text, children removed): they may be inside a post. */
+  let changedNodes: Node[] = [];
   let fullScan = true;
   let frameScheduled = false;
   let sendScheduled = false;
@@ -97,32 +110,46 @@ export function createPageReader(options: ReaderOptions): PageReader {
   function onMutations(records: MutationRecord[]): void {
     timed(() => {
       for (const record of records) {
-        if (record.type === 'childList') {
-          for (const node of record.addedNodes) if (node.nodeType === 1) pendingNodes.push(node);
-        } else {
-          pendingNodes.push(record.target);
+        if (record.type !== 'childList') {
+          changedNodes.push(record.target);
+          continue;
         }
+        let inPlace = record.removedNodes.length > 0;
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 1) addedElements.push(node as Element);
+          else inPlace = true;
+        }
+        // A counter whose text node was replaced, or whose old value was removed (Mastodon's
+        // AnimatedNumber), changed its post without adding any element.
+        if (inPlace) changedNodes.push(record.target);
       }
     });
-    if (pendingNodes.length) scheduleFrame();
+    if (addedElements.length || changedNodes.length) scheduleFrame();
   }
 
   function postsToRead(): Element[] {
     if (fullScan) {
       fullScan = false;
-      pendingNodes = [];
+      addedElements = [];
+      changedNodes = [];
       return Array.from(doc.querySelectorAll(adapter.postSelector));
     }
     const posts = new Set<Element>();
-    for (const node of pendingNodes) {
+    const ours = options.ignoreSelector;
+    for (const node of changedNodes) {
       const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-      if (!element || !element.isConnected) continue;
-      if (options.ignoreSelector && element.closest(options.ignoreSelector)) continue;
+      if (!element?.isConnected || (ours && element.closest(ours))) continue;
+      const post = element.closest(adapter.postSelector);
+      if (post) posts.add(post);
+    }
+    for (const element of addedElements) {
+      if (!element.isConnected || (ours && element.closest(ours))) continue;
       const post = element.closest(adapter.postSelector);
       if (post) posts.add(post);
       else for (const inner of element.querySelectorAll(adapter.postSelector)) posts.add(inner);
     }
-    pendingNodes = [];
+    addedElements = [];
+    changedNodes = [];
     return [...posts];
   }
 

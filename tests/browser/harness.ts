@@ -128,8 +128,8 @@ export async function launch(options: { headless?: boolean; slowMo?: number } = 
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
-    inBackground(fn, arg) {
-      return serviceWorker.evaluate(fn, arg);
+    inBackground<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
+      return serviceWorker.evaluate(fn as (arg: unknown) => Promise<T>, arg);
     },
     async storeContents<T>(store: 'posts' | 'snapshots') {
       const page = await extensionHelper();
@@ -179,13 +179,15 @@ export async function launch(options: { headless?: boolean; slowMo?: number } = 
   };
 }
 
+type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
+
 /** Polls `check` until it returns a truthy value (or throws after `timeoutMs`). */
-export async function waitFor<T>(check: () => Promise<T> | T, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(check: () => Promise<T> | T, what: string, timeoutMs = 10_000): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
     last = await check();
-    if (last) return last as NonNullable<T>;
+    if (last) return last as Truthy<T>;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);

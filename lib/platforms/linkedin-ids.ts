@@ -1,0 +1,91 @@
+/**
+ * LinkedIn post identity: activity URNs, the time they carry, and the SDUI slot keys they hide in.
+ * Pure string work, split out of linkedin.ts so each rule has its own tests.
+ */
+
+/** Activity ids have been 19 digits since 2015; older ones had at least 16. */
+const ACTIVITY_URN = /urn:li:activity:(\d{16,20})(?!\d)/;
+/** `/posts/<author>_<slug>-activity-<id>-<hash>`, the address LinkedIn shares posts under. */
+const POSTS_PATH = /-activity-(\d{16,20})-/;
+/** Content URNs (`urn:li:share:<id>`, `urn:li:ugcPost:<id>`) carry a time the same way. */
+const CONTENT_URN = /^urn:li:(?:share|ugcPost|activity):(\d{16,20})$/;
+/** `expanded<token>FeedType_MAIN_FEED_RELEVANCE`: the token is base64 (either alphabet). */
+const SLOT_KEY = /^(?:expanded)?([A-Za-z0-9+/_-]{8,64}={0,2})FeedType_/;
+
+/** The numeric id of an activity URN found anywhere in `value` (attribute, link). */
+export function activityIdIn(value: string | null | undefined): string | null {
+  if (!value) return null;
+  return ACTIVITY_URN.exec(value)?.[1] ?? POSTS_PATH.exec(value)?.[1] ?? null;
+}
+
+/** The canonical address of an activity. */
+export function activityUrl(id: string): string {
+  return `https://www.linkedin.com/feed/update/urn:li:activity:${id}/`;
+}
+
+/**
+ * Post time (epoch ms) from an activity, share or ugcPost id: its first 41 of 63 bits are a Unix
+ * time in ms (codingmatheus/linkedin-timestamp-extractor). Undefined for anything else.
+ */
+export function idTime(idOrUrn: string | null | undefined): number | undefined {
+  if (!idOrUrn) return undefined;
+  const id = /^\d+$/.test(idOrUrn) ? idOrUrn : CONTENT_URN.exec(idOrUrn)?.[1];
+  if (!id || id.length < 16) return undefined;
+  return Number(BigInt(id) >> 22n);
+}
+
+/**
+ * The activity id inside an SDUI feed slot's `componentkey`. The token is a protobuf message
+ * whose field 1 is a message whose field 1 is the id as a zigzag varint (sint64):
+ * `CgsIgsDKgKL2turOAQ` ↔ urn:li:activity:7451889312482283521, a pair published with a 2026
+ * capture. Anything shaped differently gives null rather than a guess.
+ */
+export function activityIdFromSlotKey(key: string | null | undefined): string | null {
+  const token = key ? SLOT_KEY.exec(key)?.[1] : undefined;
+  if (!token) return null;
+  let bytes: string;
+  try {
+    const b64 = token.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+    bytes = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  } catch {
+    return null;
+  }
+  // 0x0a <len> 0x08 <varint>: field 1 (bytes) holding field 1 (varint).
+  if (bytes.charCodeAt(0) !== 0x0a || bytes.charCodeAt(2) !== 0x08) return null;
+  const end = 2 + bytes.charCodeAt(1);
+  let value = 0n;
+  let shift = 0n;
+  for (let i = 3; i < Math.min(end, bytes.length) && shift < 70n; i++) {
+    const byte = bytes.charCodeAt(i);
+    value |= BigInt(byte & 0x7f) << shift;
+    shift += 7n;
+    if (byte < 0x80) {
+      const id = (value >> 1n) ^ -(value & 1n);
+      const digits = id.toString();
+      return id > 0n && digits.length >= 16 && digits.length <= 20 ? digits : null;
+    }
+  }
+  return null;
+}
+
+/** Author handle from a profile link: `/in/<slug>` → slug, `/company/<slug>` → "company/<slug>". */
+const PROFILE_PATH = /^\/(in|company|school|showcase)\/([^/?#]+)/;
+
+export function handleFromHref(href: string | null | undefined, base: URL): string | undefined {
+  if (!href) return undefined;
+  let path: string;
+  try {
+    path = new URL(href, base).pathname;
+  } catch {
+    return undefined;
+  }
+  const match = PROFILE_PATH.exec(path);
+  if (!match) return undefined;
+  let slug = match[2]!;
+  try {
+    slug = decodeURIComponent(slug);
+  } catch {
+    // Keep the encoded form.
+  }
+  return match[1] === 'in' ? slug : `${match[1]}/${slug}`;
+}

@@ -1,0 +1,154 @@
+/**
+ * What reading costs the page: a generated X feed of 1,000 posts arrives the way a feed loads
+ * while scrolling (20 posts per animation frame), in Chromium with the extension and without it.
+ */
+import { chromium, type Page } from 'playwright-core';
+import { fixturePage } from '../fixture-pages';
+import { chromePath, launch, waitFor, type Harness } from '../browser/harness';
+
+export const FEED_POSTS = 1000;
+const PER_FRAME = 20;
+
+export interface ReaderResult {
+  /** Median per-post ms of the bare loop (find each post, read its aria-label). */
+  floorPerPost: number;
+  /** The reader's own main-thread time per post (its observer callbacks, reads, diffs, sends). */
+  readerPerPost: number;
+  /** Extra main-thread time per post with the extension (CDP TaskDuration, with − without). */
+  mainThreadPerPost: number;
+  postsStored: number;
+  longTasksWith: number;
+  longTasksWithout: number;
+}
+
+/** Appends FEED_POSTS posts built from the fixture's first post, PER_FRAME per frame, as X's timeline would. */
+async function loadFeed(page: Page): Promise<void> {
+  await page.evaluate(
+    async ({ total, perFrame }) => {
+      const template = document.querySelector('[data-testid="cellInnerDiv"]')!;
+      const list = template.parentElement!;
+      for (const cell of [...list.children]) cell.remove();
+      for (let i = 0; i < total; i += perFrame) {
+        for (let j = i; j < Math.min(total, i + perFrame); j++) {
+          const cell = template.cloneNode(true) as Element;
+          const id = `1870000000000${String(j).padStart(6, '0')}`;
+          const likes = 100 + j;
+          cell.querySelector('time')!.parentElement!.setAttribute('href', `/user${j % 97}/status/${id}`);
+          cell.querySelector('a[href$="/analytics"]')!.setAttribute('href', `/user${j % 97}/status/${id}/analytics`);
+          cell.querySelector('[role="group"]')!.setAttribute('aria-label', `${j % 13} replies, ${j % 29} reposts, ${likes} likes, ${j % 7} bookmarks, ${likes * 37} views`);
+          cell.querySelector('[data-testid="reply"]')!.setAttribute('aria-label', `${j % 13} Replies. Reply`);
+          cell.querySelector('[data-testid="retweet"]')!.setAttribute('aria-label', `${j % 29} reposts. Repost`);
+          cell.querySelector('[data-testid="like"]')!.setAttribute('aria-label', `${likes} Likes. Like`);
+          cell.querySelector('a[href$="/analytics"]')!.setAttribute('aria-label', `${likes * 37} views. View post analytics`);
+          cell.querySelector('[data-testid="tweetText"]')!.textContent = `Post number ${j}: the feed keeps going as you scroll.`;
+          list.append(cell);
+        }
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      // Let pending reads and the send timer run.
+      await new Promise((r) => setTimeout(r, 600));
+    },
+    { total: FEED_POSTS, perFrame: PER_FRAME },
+  );
+}
+
+async function taskDuration(page: Page): Promise<() => Promise<number>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  };
+  const before = await read();
+  return async () => (await read()) - before;
+}
+
+const LONG_TASKS_INIT = () => {
+  const w = window as unknown as { __longTasks: number };
+  w.__longTasks = 0;
+  new PerformanceObserver((list) => {
+    w.__longTasks += list.getEntries().length;
+  }).observe({ type: 'longtask' });
+};
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+
+async function run(page: Page): Promise<{ ms: number; longTasks: number }> {
+  const since = await taskDuration(page);
+  await page.evaluate(() => ((window as unknown as { __longTasks: number }).__longTasks = 0));
+  await loadFeed(page);
+  return { ms: await since(), longTasks: await longTasks(page) };
+}
+
+/** The floor: find every post and read its action bar's aria-label, nothing else. */
+async function floorPerPost(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const times: number[] = [];
+    let sink = 0;
+    for (let rep = 0; rep < 15; rep++) {
+      const started = performance.now();
+      const posts = document.querySelectorAll('article[data-testid="tweet"]');
+      for (const post of posts) sink += post.querySelector('[role="group"]')?.getAttribute('aria-label')?.length ?? 0;
+      times.push((performance.now() - started) / posts.length);
+    }
+    if (sink < 0) throw new Error('unreachable');
+    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export async function benchReader(rounds = 3): Promise<ReaderResult> {
+  const page = fixturePage('x-home-timeline.html');
+  const withMs: number[] = [];
+  const withoutMs: number[] = [];
+  const readerMs: number[] = [];
+  const floors: number[] = [];
+  let longWith = 0;
+  let longWithout = 0;
+  let stored = 0;
+
+  for (let round = 0; round < rounds; round++) {
+    // Without the extension: the page's own cost, and the floor.
+    const plain = await chromium.launch({ executablePath: chromePath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const plainContext = await plain.newContext({ viewport: { width: 1100, height: 900 } });
+    await plainContext.route('**/*', (route) => (route.request().url().startsWith('https://x.com/') ? route.fulfill({ contentType: 'text/html', body: page.html }) : route.abort()));
+    await plainContext.addInitScript(LONG_TASKS_INIT);
+    const plainPage = await plainContext.newPage();
+    await plainPage.goto(page.url);
+    const without = await run(plainPage);
+    withoutMs.push(without.ms);
+    longWithout += without.longTasks;
+    floors.push(await floorPerPost(plainPage));
+    await plain.close();
+
+    // With the extension.
+    const harness: Harness = await launch();
+    await harness.context.addInitScript(LONG_TASKS_INIT);
+    const { page: extPage, tabId } = await harness.openTab(page.url);
+    await waitFor(async () => (await harness.storeContents('posts')).length >= 6, 'the fixture posts to be stored');
+    const before = await readerStats(harness, tabId);
+    const withExtension = await run(extPage);
+    const after = await readerStats(harness, tabId);
+    withMs.push(withExtension.ms);
+    longWith += withExtension.longTasks;
+    readerMs.push(after.busyMs - before.busyMs);
+    stored = (await harness.storeContents('posts')).length;
+    await harness.close();
+  }
+
+  return {
+    floorPerPost: median(floors),
+    readerPerPost: median(readerMs) / FEED_POSTS,
+    mainThreadPerPost: Math.max(0, median(withMs) - median(withoutMs)) / FEED_POSTS,
+    postsStored: stored,
+    longTasksWith: longWith,
+    longTasksWithout: longWithout,
+  };
+}
+
+function readerStats(harness: Harness, tabId: number): Promise<{ busyMs: number; posts: number }> {
+  return harness.inBackground(async (id) => {
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<{ busyMs: number; posts: number }> } } };
+    return chrome.tabs.sendMessage(id, { type: 'reader-stats' });
+  }, tabId);
+}

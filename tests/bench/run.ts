@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: speed checks in real Chromium, each reported as a ratio to a baseline measured
+ * in the same run (never as absolute times: machines differ). Writes tests/bench/RESULTS.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { SNAPSHOTS, benchIngest } from './ingest';
+import { FEED_POSTS, benchReader } from './reader';
+
+interface Row {
+  check: string;
+  measured: string;
+  baseline: string;
+  ratio: number;
+  target: string;
+  pass: boolean;
+}
+
+const fmt = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`);
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  console.log(`Reader: generated X feed of ${FEED_POSTS} posts, with and without the extension…`);
+  const reader = await benchReader();
+  rows.push({
+    check: 'Reader main-thread time per post (its own work)',
+    measured: fmt(reader.readerPerPost),
+    baseline: `floor ${fmt(reader.floorPerPost)}`,
+    ratio: reader.readerPerPost / reader.floorPerPost,
+    target: '≤ 3× floor',
+    pass: reader.readerPerPost <= 3 * reader.floorPerPost,
+  });
+  rows.push({
+    check: 'Extra main-thread time per post with the extension (CDP TaskDuration)',
+    measured: fmt(reader.mainThreadPerPost),
+    baseline: `floor ${fmt(reader.floorPerPost)}`,
+    ratio: reader.mainThreadPerPost / reader.floorPerPost,
+    target: 'report',
+    pass: true,
+  });
+  rows.push({
+    check: 'Long tasks (> 50 ms) while the feed loads',
+    measured: `${reader.longTasksWith} with extension`,
+    baseline: `${reader.longTasksWithout} without`,
+    ratio: reader.longTasksWith - reader.longTasksWithout,
+    target: '0 caused',
+    pass: reader.longTasksWith <= reader.longTasksWithout,
+  });
+
+  console.log(`Ingest: ${SNAPSHOTS.toLocaleString('en')} snapshots through the real write path vs raw idb puts…`);
+  const ingest = await benchIngest();
+  rows.push({
+    check: `IndexedDB ingest of ${SNAPSHOTS.toLocaleString('en')} snapshots (throughput vs raw)`,
+    measured: fmt(ingest.feedlensMs),
+    baseline: `raw puts ${fmt(ingest.rawMs)}`,
+    ratio: ingest.rawMs / ingest.feedlensMs,
+    target: '≥ 0.5× raw',
+    pass: ingest.rawMs / ingest.feedlensMs >= 0.5,
+  });
+
+  const header = '| check | measured | baseline (same run) | ratio | target | |\n| --- | --- | --- | --- | --- | --- |';
+  const lines = rows.map((r) => `| ${r.check} | ${r.measured} | ${r.baseline} | ${r.ratio.toFixed(2)} | ${r.target} | ${r.pass ? 'ok' : 'MISSED'} |`);
+  const table = [header, ...lines].join('\n');
+  console.log(`\n${table}\n`);
+  const report = `# Benchmark results
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, in headless Chromium.
+Every figure is a ratio to a baseline measured in the same run; absolute times are shown only for context.
+
+${table}
+
+## Method
+
+- **Reader:** the X fixture's page at https://x.com/home, then ${FEED_POSTS} generated posts appended 20 per animation
+  frame (as a timeline loads while scrolling). *Floor:* a bare loop that finds every post and reads its action
+  bar's aria-label (median of 15 passes, per post). *Reader time:* the content script's own main-thread time
+  (observer callbacks, reads, diffs and sends, timed inside it) per post. *Extra main-thread time:* CDP
+  \`TaskDuration\` during the same workload with the extension minus without it (includes style recalculation
+  for the hide stylesheet; noisier). Medians of 3 rounds. Long tasks from a \`PerformanceObserver('longtask')\`,
+  summed over the rounds.
+- **Ingest:** ${SNAPSHOTS.toLocaleString('en')} readings of 1,000 posts (every reading changes a count, so each is a
+  snapshot) through \`ingestReadings\` in batches of 500 as the background writes them, against the same number of
+  snapshot records written with raw idb puts in one transaction. Ratio = raw time / Feedlens time.
+`;
+  writeFileSync(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), report);
+  console.log('Wrote tests/bench/RESULTS.md');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

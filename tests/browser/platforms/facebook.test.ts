@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { facebook } from '../../../lib/platforms/facebook';
+import type { PostRecord, SnapshotRecord } from '../../../lib/storage/db';
+import { launch, waitFor, type Harness } from '../harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await launch();
+});
+afterAll(async () => harness?.close());
+
+async function storedPosts(check: (posts: PostRecord[]) => boolean, what: string): Promise<PostRecord[]> {
+  return waitFor(async () => {
+    const stored = (await harness.storeContents<PostRecord>('posts')).filter((p) => p.platform === 'facebook');
+    return check(stored) ? stored : null;
+  }, what);
+}
+const has = (key: string) => (posts: PostRecord[]) => posts.some((p) => p.key === key);
+
+/** What Facebook does while the user scrolls: appends feed units at the end of the feed. */
+function scrollFeed(page: import('playwright-core').Page, units: { story: string; likes: string; comments: string }[]) {
+  return page.evaluate((list) => {
+    const feed = document.querySelector('[role="feed"]')!;
+    const template = document.querySelector('[aria-posinset="2"]')!.parentElement!;
+    list.forEach((unit, i) => {
+      const clone = template.cloneNode(true) as Element;
+      const post = clone.querySelector('[aria-posinset]')!;
+      post.setAttribute('aria-posinset', String(10 + i));
+      post
+        .querySelector('a[href*="story_fbid"]')!
+        .setAttribute('href', `/permalink.php?story_fbid=${unit.story}&id=100012345678901&__cft__[0]=AZ`);
+      const number = (hook: string) =>
+        post
+          .querySelector(`[data-ad-rendering-role="${hook}"]`)!
+          .closest('[role="button"]')!
+          .querySelector('span[dir="auto"]')!;
+      number('like_button').textContent = unit.likes;
+      number('comment_button').textContent = unit.comments;
+      feed.append(clone);
+    });
+    window.scrollBy(0, 2000);
+  }, units);
+}
+
+describe('Facebook in Chromium with the built extension', () => {
+  it('reads the feed, a permalink filled in on hover, posts appended by scrolling, and count changes', async () => {
+    const page = await harness.open('https://www.facebook.com/');
+    const posts = await storedPosts((p) => p.length >= 5, 'the feed’s five readable posts in IndexedDB');
+    expect(
+      posts.find((p) => p.key === 'facebook:pfbid02Xk7sQaB3nR9vT5mW8yC1dF4gH6jK2lP0oI9uY7tR5eW3qA1zS'),
+    ).toMatchObject({
+      url: 'https://www.facebook.com/lumenviagens/posts/pfbid02Xk7sQaB3nR9vT5mW8yC1dF4gH6jK2lP0oI9uY7tR5eW3qA1zS',
+      author: 'lumenviagens',
+      latest: { likes: { precision: 'exact', value: 19 }, replies: { precision: 'exact', value: 9 } },
+    });
+    expect(posts.find((p) => p.key === 'facebook:1098765432109876')?.latest).toEqual({
+      likes: { precision: 'rounded', value: 1200, min: 1150, max: 1250 },
+      replies: { precision: 'exact', value: 345 },
+      reposts: { precision: 'exact', value: 27 },
+    });
+    expect(posts.filter((p) => p.promoted).map((p) => p.key)).toEqual(['facebook:5566778899001122']);
+    expect(posts).toHaveLength(5); // the post whose time link is still "#" is not stored
+
+    // Hovering the time link makes Facebook fill in its address: now the post can be read.
+    await page.evaluate(() => {
+      document
+        .querySelector('[aria-posinset="6"] a[href="#"]')!
+        .setAttribute('href', '/diego.ramos.31/posts/4455667788990011?__cft__[0]=AZ');
+    });
+    const hovered = await storedPosts(has('facebook:4455667788990011'), 'the post whose permalink appeared on hover');
+    expect(hovered.find((p) => p.key === 'facebook:4455667788990011')).toMatchObject({
+      url: 'https://www.facebook.com/diego.ramos.31/posts/4455667788990011',
+      latest: { likes: { precision: 'exact', value: 31 } },
+    });
+
+    await scrollFeed(page, [
+      { story: '7788990011223344', likes: '77', comments: '8' },
+      { story: '7788990011223355', likes: '3,4 mil', comments: '210' },
+    ]);
+    const after = await storedPosts(has('facebook:7788990011223355'), 'two more posts after scrolling');
+    expect(after.find((p) => p.key === 'facebook:7788990011223344')?.latest).toMatchObject({
+      likes: { precision: 'exact', value: 77 },
+      replies: { precision: 'exact', value: 8 },
+    });
+    expect(after.find((p) => p.key === 'facebook:7788990011223355')?.latest.likes).toMatchObject({
+      precision: 'rounded',
+      value: 3400,
+    });
+
+    // Someone reacts: React updates the number's text node in place; the post gets a second snapshot.
+    await page.evaluate(() => {
+      const like = document
+        .querySelector('[aria-posinset="1"] [data-ad-rendering-role="like_button"]')!
+        .closest('[role="button"]')!;
+      (like.querySelector('span[dir="auto"]')!.firstChild as Text).data = '20';
+    });
+    const snapshots = await waitFor(async () => {
+      const all = await harness.storeContents<SnapshotRecord>('snapshots');
+      const mine = all.filter((s) => s.post === 'facebook:pfbid02Xk7sQaB3nR9vT5mW8yC1dF4gH6jK2lP0oI9uY7tR5eW3qA1zS');
+      return mine.length === 2 ? mine : null;
+    }, 'a second snapshot for the post whose reactions changed');
+    expect(snapshots.map((s) => s.counts.likes)).toEqual([
+      { precision: 'exact', value: 19 },
+      { precision: 'exact', value: 20 },
+    ]);
+    expect(harness.strayRequests).toEqual([]);
+  });
+
+  it('reads the older summary-row layout, and a post’s own page under the key the feed gave it', async () => {
+    await harness.open('https://www.facebook.com/?sk=h_chr');
+    const posts = await storedPosts(has('facebook:5566778899001133'), 'the English feed in IndexedDB');
+    expect(posts.find((p) => p.key === 'facebook:1234567890123456')?.latest).toEqual({
+      likes: { precision: 'estimated', value: 13, min: 13, max: 14 },
+      replies: { precision: 'exact', value: 45 },
+      reposts: { precision: 'exact', value: 3 },
+    });
+
+    await harness.open('https://www.facebook.com/permalink.php?story_fbid=1098765432109876&id=100012345678901');
+    const updated = await storedPosts(
+      (p) =>
+        p.find((r) => r.key === 'facebook:1098765432109876')?.latest.replies?.precision === 'exact' &&
+        (p.find((r) => r.key === 'facebook:1098765432109876')!.latest.replies as { value: number }).value === 346,
+      'the post page’s newer comment count on the feed’s record',
+    );
+    expect(updated.filter((p) => p.key === 'facebook:1098765432109876')).toHaveLength(1);
+    expect(harness.strayRequests).toEqual([]);
+  });
+
+  it('hides the summary-row total with its selectors, keeping the reaction icons, names and text', async () => {
+    const page = await harness.open('https://www.facebook.com/?sk=h_chr');
+    const state = await page.evaluate(
+      (adapter) => {
+        const style = document.createElement('style');
+        style.textContent = [
+          ...Object.values(adapter.hide)
+            .flat()
+            .map((s) => `${s} { visibility: hidden !important; }`),
+          ...Object.values(adapter.collapse)
+            .flat()
+            .map((s) => `${s} { display: none !important; }`),
+        ].join('\n');
+        document.head.append(style);
+        const styles = (sel: string) => Array.from(document.querySelectorAll(sel), (e) => getComputedStyle(e));
+        return {
+          totals: styles('[role="toolbar"] + [role="button"]').map((s) => s.display),
+          icons: styles('[role="toolbar"] img').map((s) => s.visibility + '/' + s.display),
+          kept: [...styles('[data-ad-rendering-role="profile_name"] a'), ...styles('[data-ad-preview="message"]')].map(
+            (s) => s.visibility,
+          ),
+        };
+      },
+      { hide: facebook.hide, collapse: facebook.collapse ?? {} },
+    );
+    expect(state.totals).toHaveLength(5);
+    expect(new Set(state.totals)).toEqual(new Set(['none']));
+    expect(new Set(state.icons)).toEqual(new Set(['visible/inline']));
+    expect(new Set(state.kept)).toEqual(new Set(['visible']));
+  });
+});

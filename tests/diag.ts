@@ -1,0 +1,12 @@
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { chromePath } from './browser/harness';
+import { fixturePage } from './fixture-pages';
+const bundle = await build({ entryPoints: ['tests/bench/diag-entry.ts'], bundle: true, write: false, format: 'iife', target: 'chrome120' });
+const b = await chromium.launch({ executablePath: chromePath(), args: ['--no-sandbox'] });
+const ctx = await b.newContext(); await ctx.route('**/*', r => r.fulfill({ contentType: 'text/html', body: fixturePage('x-home-timeline.html').html }));
+const p = await ctx.newPage(); await p.goto('https://x.com/home');
+await p.evaluate(() => { const t = document.querySelector('[data-testid="cellInnerDiv"]')!; for (let j = 0; j < 1000; j++) { const c = t.cloneNode(true) as Element; c.querySelector('time')!.parentElement!.setAttribute('href', `/u/status/18700000000000${j}`); t.parentElement!.append(c); } });
+await p.addScriptTag({ content: bundle.outputFiles[0]!.text });
+for (let i = 0; i < 3; i++) console.log(JSON.stringify(await p.evaluate(() => (window as any).diag()), (k, v) => typeof v === 'number' ? +v.toFixed(2) : v));
+await b.close();
