@@ -6,6 +6,16 @@
 import { PLATFORM_IDS, type PlatformId } from './model';
 import { HIDE_METRICS, type HideMetric } from './platforms/types';
 
+/** Hide during these hours on these days (local time). `from` > `to` spans midnight. */
+export interface HideSchedule {
+  enabled: boolean;
+  /** 0 = Sunday … 6 = Saturday. */
+  days: number[];
+  /** Minutes after midnight. */
+  from: number;
+  to: number;
+}
+
 export interface HideSettings {
   /** The main switch: off means nothing is hidden anywhere, whatever the sites say. */
   enabled: boolean;
@@ -13,28 +23,62 @@ export interface HideSettings {
   sites: Record<PlatformId, boolean>;
   /** Which counts hiding covers. */
   metrics: Record<HideMetric, boolean>;
+  /** Reveal one post's counts while it is hovered or focused (opt-in). */
+  peek: boolean;
+  /** "Show for 15 minutes": hiding is off until this time (epoch ms; 0 = not snoozed). */
+  snoozeUntil: number;
+  schedule: HideSchedule;
+  /** Keep counts on the user's own posts (the accounts in `accounts`). */
+  showOwnPosts: boolean;
+  /** Where hiding is on, also hide Feedlens's own figures (overlay, popup) unless this is false. */
+  hideFeedlensFigures: boolean;
+  /** Keep reading and storing posts on sites where counts are hidden. */
+  keepReading: boolean;
+}
+
+export interface OverlaySettings {
+  /** The in-feed badge with each post's key figure. */
+  enabled: boolean;
+  sites: Record<PlatformId, boolean>;
 }
 
 export interface Settings {
   hide: HideSettings;
+  /** The user's own accounts per platform (handles as the site spells them, without "@"). */
+  accounts: Record<PlatformId, string[]>;
+  /** Accounts the user compares against per platform; empty means every author seen there. */
+  peers: Record<PlatformId, string[]>;
+  overlay: OverlaySettings;
 }
 
-const allFalse = <K extends string>(keys: readonly K[]): Record<K, boolean> =>
-  Object.fromEntries(keys.map((k) => [k, false])) as Record<K, boolean>;
-const allTrue = <K extends string>(keys: readonly K[]): Record<K, boolean> =>
-  Object.fromEntries(keys.map((k) => [k, true])) as Record<K, boolean>;
+export const SNOOZE_MS = 15 * 60 * 1000;
+
+const record = <K extends string, V>(keys: readonly K[], value: () => V): Record<K, V> =>
+  Object.fromEntries(keys.map((k) => [k, value()])) as Record<K, V>;
 
 export function defaultSettings(): Settings {
   return {
     hide: {
       enabled: true,
-      sites: allFalse(PLATFORM_IDS),
-      metrics: allTrue(HIDE_METRICS),
+      sites: record(PLATFORM_IDS, () => false),
+      metrics: record(HIDE_METRICS, () => true),
+      peek: false,
+      snoozeUntil: 0,
+      schedule: { enabled: false, days: [0, 1, 2, 3, 4, 5, 6], from: 9 * 60, to: 17 * 60 },
+      showOwnPosts: true,
+      hideFeedlensFigures: true,
+      keepReading: true,
     },
+    accounts: record(PLATFORM_IDS, () => []),
+    peers: record(PLATFORM_IDS, () => []),
+    overlay: { enabled: true, sites: record(PLATFORM_IDS, () => true) },
   };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback);
+const minutes = (v: unknown, fallback: number) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 24 * 60 ? v : fallback;
 
 function booleans<K extends string>(
   keys: readonly K[],
@@ -42,35 +86,120 @@ function booleans<K extends string>(
   fallback: Record<K, boolean>,
 ): Record<K, boolean> {
   const source = isObject(value) ? value : {};
-  return Object.fromEntries(keys.map((k) => [k, typeof source[k] === 'boolean' ? source[k] : fallback[k]])) as Record<
-    K,
-    boolean
-  >;
+  return Object.fromEntries(keys.map((k) => [k, bool(source[k], fallback[k])])) as Record<K, boolean>;
+}
+
+/** A handle as users type it: "@Ada", " ada " → "ada"; Mastodon keeps "user@server". */
+export function normalizeHandle(handle: string): string {
+  return handle.trim().replace(/^@/, '').toLowerCase();
+}
+
+/** Up to 100 distinct, normalized handles per platform. */
+function handles(value: unknown): Record<PlatformId, string[]> {
+  const source = isObject(value) ? value : {};
+  return Object.fromEntries(
+    PLATFORM_IDS.map((id) => {
+      const list: unknown[] = Array.isArray(source[id]) ? source[id] : [];
+      const clean = list
+        .filter((h): h is string => typeof h === 'string')
+        .map(normalizeHandle)
+        .filter((h) => h.length > 0 && h.length <= 256);
+      return [id, [...new Set(clean)].slice(0, 100)];
+    }),
+  ) as Record<PlatformId, string[]>;
 }
 
 /** Settings from whatever storage held: every missing or malformed field takes its default. */
 export function normalizeSettings(value: unknown): Settings {
-  const defaults = defaultSettings();
+  const d = defaultSettings();
   const stored = isObject(value) ? value : {};
   const hide = isObject(stored.hide) ? stored.hide : {};
+  const schedule = isObject(hide.schedule) ? hide.schedule : {};
+  const overlay = isObject(stored.overlay) ? stored.overlay : {};
+  const days = Array.isArray(schedule.days)
+    ? [...new Set(schedule.days.filter((day): day is number => Number.isInteger(day) && day >= 0 && day <= 6))].sort()
+    : d.hide.schedule.days;
   return {
     hide: {
-      enabled: typeof hide.enabled === 'boolean' ? hide.enabled : defaults.hide.enabled,
-      sites: booleans(PLATFORM_IDS, hide.sites, defaults.hide.sites),
-      metrics: booleans(HIDE_METRICS, hide.metrics, defaults.hide.metrics),
+      enabled: bool(hide.enabled, d.hide.enabled),
+      sites: booleans(PLATFORM_IDS, hide.sites, d.hide.sites),
+      metrics: booleans(HIDE_METRICS, hide.metrics, d.hide.metrics),
+      peek: bool(hide.peek, d.hide.peek),
+      snoozeUntil: typeof hide.snoozeUntil === 'number' && hide.snoozeUntil > 0 ? hide.snoozeUntil : 0,
+      schedule: {
+        enabled: bool(schedule.enabled, d.hide.schedule.enabled),
+        days,
+        from: minutes(schedule.from, d.hide.schedule.from),
+        to: minutes(schedule.to, d.hide.schedule.to),
+      },
+      showOwnPosts: bool(hide.showOwnPosts, d.hide.showOwnPosts),
+      hideFeedlensFigures: bool(hide.hideFeedlensFigures, d.hide.hideFeedlensFigures),
+      keepReading: bool(hide.keepReading, d.hide.keepReading),
+    },
+    accounts: handles(stored.accounts),
+    peers: handles(stored.peers),
+    overlay: {
+      enabled: bool(overlay.enabled, d.overlay.enabled),
+      sites: booleans(PLATFORM_IDS, overlay.sites, d.overlay.sites),
     },
   };
 }
 
-/** Whether hiding is on for a site at all. */
+/** Whether `now` falls inside the schedule (always true when the schedule is off). */
+export function inSchedule(schedule: HideSchedule, now: number): boolean {
+  if (!schedule.enabled) return true;
+  const date = new Date(now);
+  const minute = date.getHours() * 60 + date.getMinutes();
+  const today = date.getDay();
+  const yesterday = (today + 6) % 7;
+  if (schedule.from === schedule.to) return schedule.days.includes(today); // all day
+  if (schedule.from < schedule.to)
+    return schedule.days.includes(today) && minute >= schedule.from && minute < schedule.to;
+  // Spans midnight: the evening belongs to today's window, the early morning to yesterday's.
+  return (
+    (schedule.days.includes(today) && minute >= schedule.from) ||
+    (schedule.days.includes(yesterday) && minute < schedule.to)
+  );
+}
+
+/** Whether hiding is switched on for a site (whatever the time). */
 export function isHidingOn(settings: Settings, platform: PlatformId): boolean {
   return settings.hide.enabled && settings.hide.sites[platform];
 }
 
-/** The metrics hidden on a site right now. */
-export function hiddenMetrics(settings: Settings, platform: PlatformId): HideMetric[] {
-  if (!isHidingOn(settings, platform)) return [];
+/** Whether hiding is in effect on a site at `now`: switched on, not snoozed, inside the schedule. */
+export function isHidingActive(settings: Settings, platform: PlatformId, now: number): boolean {
+  return isHidingOn(settings, platform) && settings.hide.snoozeUntil <= now && inSchedule(settings.hide.schedule, now);
+}
+
+/** The metrics hidden on a site at `now`. */
+export function hiddenMetrics(settings: Settings, platform: PlatformId, now: number = Date.now()): HideMetric[] {
+  if (!isHidingActive(settings, platform, now)) return [];
   return HIDE_METRICS.filter((metric) => settings.hide.metrics[metric]);
+}
+
+/**
+ * The next moment after `now` at which what is hidden may change by itself (a snooze ending, a
+ * schedule window opening or closing), so timers and alarms can wake up exactly then.
+ */
+export function nextHidingChange(settings: Settings, now: number): number | null {
+  const candidates: number[] = [];
+  if (settings.hide.snoozeUntil > now) candidates.push(settings.hide.snoozeUntil);
+  const { schedule } = settings.hide;
+  if (schedule.enabled) {
+    const start = new Date(now);
+    start.setSeconds(0, 0);
+    // Schedule windows start and end on whole minutes: the next boundary is within a week.
+    for (let day = 0; day <= 7; day++) {
+      for (const minute of [schedule.from, schedule.to]) {
+        const at = new Date(start);
+        at.setDate(at.getDate() + day);
+        at.setHours(Math.floor(minute / 60), minute % 60, 0, 0);
+        if (at.getTime() > now) candidates.push(at.getTime());
+      }
+    }
+  }
+  return candidates.length ? Math.min(...candidates) : null;
 }
 
 /** Turns a site's "Hide like counts" switch on or off; turning a site on also turns on the main switch. */
@@ -83,4 +212,24 @@ export function withSiteHiding(settings: Settings, platform: PlatformId, on: boo
       sites: { ...settings.hide.sites, [platform]: on },
     },
   };
+}
+
+/** "Show for 15 minutes" (or cancel it with `until = 0`). */
+export function withSnooze(settings: Settings, until: number): Settings {
+  return { ...settings, hide: { ...settings.hide, snoozeUntil: until } };
+}
+
+/** Whether a post by `author` on `platform` is one of the user's own. */
+export function isOwnAuthor(settings: Settings, platform: PlatformId, author: string | undefined): boolean {
+  if (!author) return false;
+  const handle = normalizeHandle(author);
+  return settings.accounts[platform].some((own) => own === handle || handle.startsWith(`${own}@`));
+}
+
+/**
+ * Whether Feedlens's own figures (overlay badges, popup numbers) are hidden on a site right now:
+ * where counts are hidden, our numbers would bring the pressure back, unless the user keeps them.
+ */
+export function hidesFeedlensFigures(settings: Settings, platform: PlatformId, now: number = Date.now()): boolean {
+  return settings.hide.hideFeedlensFigures && isHidingActive(settings, platform, now);
 }
