@@ -1,15 +1,17 @@
 /**
  * What every platform's content script does, wired to the browser: hide counts as the settings
- * say, read posts, send readings to the background, answer the popup. Entrypoints only choose
- * the adapter.
+ * say (and as the clock says, for snoozes and schedules), read posts, send readings to the
+ * background, answer the popup. Entrypoints only choose the adapter.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { OWN_ATTR } from '../hide/css';
 import { installLiveHiding } from '../hide/live';
+import { installShadowHiding } from '../hide/shadow';
 import type { ContentMessage, PagePostsReply, ReaderStats } from '../messages';
 import type { PlatformAdapter } from '../platforms/types';
 import { createPageReader } from '../reader/runner';
-import { hiddenMetrics, type Settings } from '../settings';
+import { hiddenMetrics, isOwnAuthor, nextHidingChange, type Settings } from '../settings';
 import { loadSettings, onSettingsChanged } from '../settings-store';
 
 function send(message: ContentMessage): void {
@@ -19,7 +21,22 @@ function send(message: ContentMessage): void {
 
 export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   const hiding = installLiveHiding(document, adapter);
-  const applySettings = (settings: Settings) => hiding.apply(hiddenMetrics(settings, adapter.id));
+  const shadows = installShadowHiding(document, adapter);
+  let settings: Settings | null = null;
+  let wakeTimer: number | undefined;
+
+  const hiddenNow = () => (settings ? hiddenMetrics(settings, adapter.id, Date.now()) : []);
+  const applySettings = (next: Settings) => {
+    settings = next;
+    hiding.apply(hiddenNow(), {
+      peek: next.hide.peek,
+      ownExempt: next.hide.showOwnPosts && next.accounts[adapter.id].length > 0,
+    });
+    // A snooze ending or a schedule boundary changes what is hidden with no message: wake then.
+    if (wakeTimer !== undefined) clearTimeout(wakeTimer);
+    const wake = nextHidingChange(next, Date.now());
+    if (wake !== null) wakeTimer = ctx.setTimeout(() => settings && applySettings(settings), Math.max(0, wake - Date.now()) + 50);
+  };
   void loadSettings().then(applySettings);
   const stopListening = onSettingsChanged(applySettings);
 
@@ -31,6 +48,13 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
       send({ type: 'reader-health', platform: adapter.id, status, ...(diagnostic ? { diagnostic } : {}) }),
     setTimer: (callback, ms) => void ctx.setTimeout(callback, ms),
     onFrame: () => hiding.ensureInstalled(),
+    ...(shadows ? { onAdded: (elements: readonly Element[]) => shadows.added(elements) } : {}),
+    onPostRead: (element, reading) => {
+      const own = !!settings && isOwnAuthor(settings, adapter.id, reading.author);
+      if (element.hasAttribute(OWN_ATTR) !== own) element.toggleAttribute(OWN_ATTR, own);
+    },
+    // Reading where counts are hidden is the user's choice (on by default).
+    isActive: () => !settings || settings.hide.keepReading || hiddenNow().length === 0,
   });
   reader.start();
   ctx.addEventListener(window, 'wxt:locationchange', () => reader.navigated());

@@ -10,7 +10,7 @@ describe('hide stylesheets', () => {
     expect(css).toContain(
       `html:not([${READY_ATTR}]) [data-testid="tweet"] [role="group"] [data-testid$="like"] span { visibility: hidden !important; }`,
     );
-    expect(initialHideCss({ hide: {}, collapse: {} }, 'likes')).toBe('');
+    expect(initialHideCss({ hide: {}, collapse: {}, postSelector: 'article' }, 'likes')).toBe('');
   });
 
   it('writes one rule per selector, so one unsupported selector cannot void a metric', () => {

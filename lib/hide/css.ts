@@ -6,8 +6,13 @@
  * - The initial layer is registered with the browser by the background for exactly the metrics
  *   hidden when the page starts loading, and applies before the first paint. It only applies until
  *   the content script marks `<html>` ready.
- * - The live layer is a stylesheet the content script adds at document start, driven by a token
- *   list on `<html>`; switching a metric on or off anywhere is one attribute write in each tab.
+ * - The live layer is a stylesheet the content script keeps in the page, with rules for the metrics
+ *   hidden now, gated by a token list on `<html>`.
+ *
+ * Counts inside shadow roots (new Reddit) cannot be reached from the page's stylesheets, but custom
+ * properties inherit into shadow trees: both layers set `--feedlens-hide-<metric>` on `<html>`, and
+ * a small static stylesheet placed in each shadow root reads it. Exceptions (own posts, peeking)
+ * reset the property on the post element.
  */
 import type { HideMetric, HideSelectors, PlatformAdapter } from '../platforms/types';
 
@@ -15,34 +20,76 @@ import type { HideMetric, HideSelectors, PlatformAdapter } from '../platforms/ty
 export const HIDE_ATTR = 'data-feedlens-hide';
 /** On `<html>`: the live layer knows the settings, so the initial layer stands down. */
 export const READY_ATTR = 'data-feedlens-ready';
+/** On a post element: a post by one of the user's own accounts, whose counts stay visible. */
+export const OWN_ATTR = 'data-feedlens-own';
 
 const VISIBILITY = 'visibility: hidden !important;';
 const DISPLAY = 'display: none !important;';
 
-/**
- * One rule per selector: a selector the browser does not support then drops only its own rule,
- * never the whole metric (one bad selector invalidates an entire rule list).
- */
-function rules(gate: string, selectors: readonly string[] | undefined, declaration: string): string[] {
-  return (selectors ?? []).map((selector) => `${gate} ${selector} { ${declaration} }`);
+type HideSource = Pick<PlatformAdapter, 'hide' | 'collapse' | 'shadowHide' | 'postSelector'>;
+
+export interface LiveHideOptions {
+  /** Hovering or focusing a post reveals its counts. */
+  peek?: boolean;
+  /** Posts marked with OWN_ATTR keep their counts. */
+  ownExempt?: boolean;
 }
 
-function metricRules(adapter: Pick<PlatformAdapter, 'hide' | 'collapse'>, metric: HideMetric, gate: string): string[] {
+/** The custom property that carries "hide this metric" into shadow roots. */
+export function shadowVar(metric: HideMetric): string {
+  return `--feedlens-hide-${metric}`;
+}
+
+/**
+ * One rule per selector: a selector the browser does not support then drops only its own rule,
+ * never the whole metric (one bad selector invalidates an entire rule list). Exceptions are
+ * appended to the selector's last part, so the browser still files the rule under its rightmost
+ * tag/attribute and checks it only against matching elements.
+ */
+function rules(gate: string, selectors: readonly string[] | undefined, suffix: string, declaration: string): string[] {
+  return (selectors ?? []).map((selector) => `${gate} ${selector}${suffix} { ${declaration} }`);
+}
+
+function metricRules(adapter: HideSource, metric: HideMetric, gate: string, suffix = ''): string[] {
   const collapse: HideSelectors = adapter.collapse ?? {};
-  return [...rules(gate, adapter.hide[metric], VISIBILITY), ...rules(gate, collapse[metric], DISPLAY)];
+  const lines = [...rules(gate, adapter.hide[metric], suffix, VISIBILITY), ...rules(gate, collapse[metric], suffix, DISPLAY)];
+  if (adapter.shadowHide?.hide[metric]?.length) lines.push(`${gate} { ${shadowVar(metric)}: hidden; }`);
+  return lines;
 }
 
 /** The stylesheet registered before page load for one metric of one site ('' when it hides nothing). */
-export function initialHideCss(adapter: Pick<PlatformAdapter, 'hide' | 'collapse'>, metric: HideMetric): string {
+export function initialHideCss(adapter: HideSource, metric: HideMetric): string {
   return metricRules(adapter, metric, `html:not([${READY_ATTR}])`).join('\n');
 }
 
-/** The live stylesheet for a site: every metric, each gated by its token on `<html>`. */
-export function liveHideCss(
-  adapter: Pick<PlatformAdapter, 'hide' | 'collapse'>,
-  metrics: readonly HideMetric[],
-): string {
-  return metrics.flatMap((metric) => metricRules(adapter, metric, `html[${HIDE_ATTR}~="${metric}"]`)).join('\n');
+/** The live stylesheet for a site: rules for the metrics hidden now, with the chosen exceptions. */
+export function liveHideCss(adapter: HideSource, metrics: readonly HideMetric[], options: LiveHideOptions = {}): string {
+  const exceptions: string[] = [];
+  if (options.ownExempt) exceptions.push(`[${OWN_ATTR}] *`);
+  if (options.peek) exceptions.push(`:is(${adapter.postSelector}):is(:hover, :focus-within) *`);
+  const suffix = exceptions.map((e) => `:not(${e})`).join('');
+  const lines = metrics.flatMap((metric) => metricRules(adapter, metric, `html[${HIDE_ATTR}~="${metric}"]`, suffix));
+  // In shadow roots the exception is the property itself, reset on the post element.
+  const shadowMetrics = metrics.filter((m) => adapter.shadowHide?.hide[m]?.length).map(shadowVar);
+  if (shadowMetrics.length) {
+    const reset = shadowMetrics.map((name) => `${name}: initial;`).join(' ');
+    if (options.ownExempt) lines.push(`[${OWN_ATTR}] { ${reset} }`);
+    if (options.peek) lines.push(`:is(${adapter.postSelector}):is(:hover, :focus-within) { ${reset} }`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The stylesheet placed inside each shadow root a platform's counts live in. It hides nothing by
+ * itself: it follows the custom properties set by the page-level layers.
+ */
+export function shadowHideCss(adapter: Pick<PlatformAdapter, 'shadowHide'>): string {
+  const hide = adapter.shadowHide?.hide ?? {};
+  return (Object.entries(hide) as [HideMetric, readonly string[]][])
+    .flatMap(([metric, selectors]) =>
+      selectors.map((selector) => `${selector} { visibility: var(${shadowVar(metric)}, inherit) !important; }`),
+    )
+    .join('\n');
 }
 
 /** Where the build puts a site's initial stylesheet for a metric (see wxt.config.ts). */

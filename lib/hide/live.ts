@@ -5,17 +5,20 @@
  * of a busy feed, so a user who hides nothing pays nothing.
  */
 import type { HideMetric, PlatformAdapter } from '../platforms/types';
-import { HIDE_ATTR, READY_ATTR, liveHideCss } from './css';
+import { HIDE_ATTR, READY_ATTR, liveHideCss, type LiveHideOptions } from './css';
 
 export interface LiveHiding {
-  /** Hides exactly these metrics from the next frame on. */
-  apply(metrics: readonly HideMetric[]): void;
+  /** Hides exactly these metrics, with these exceptions, from the next frame on. */
+  apply(metrics: readonly HideMetric[], options?: LiveHideOptions): void;
   /** Puts the stylesheet back if the page removed it (some apps rebuild `<head>`/`<html>` children). */
   ensureInstalled(): void;
   remove(): void;
 }
 
-export function installLiveHiding(doc: Document, adapter: Pick<PlatformAdapter, 'hide' | 'collapse'>): LiveHiding {
+export function installLiveHiding(
+  doc: Document,
+  adapter: Pick<PlatformAdapter, 'hide' | 'collapse' | 'shadowHide' | 'postSelector'>,
+): LiveHiding {
   const style = doc.createElement('style');
   style.id = 'feedlens-hide';
   const root = doc.documentElement;
@@ -23,10 +26,10 @@ export function installLiveHiding(doc: Document, adapter: Pick<PlatformAdapter, 
   let tokens: string | null = null;
 
   return {
-    apply(metrics) {
-      const next = metrics.join(' ');
-      if (next !== tokens) style.textContent = liveHideCss(adapter, metrics);
-      tokens = next;
+    apply(metrics, options = {}) {
+      const css = liveHideCss(adapter, metrics, options);
+      if (style.textContent !== css) style.textContent = css;
+      tokens = metrics.join(' ');
       root.setAttribute(HIDE_ATTR, tokens);
       root.setAttribute(READY_ATTR, '');
     },

@@ -197,8 +197,6 @@ function readPost(post: Element, ctx: ReadContext): PostDraft | null {
   return draft;
 }
 
-const expandedLink = (testid: string, suffix: string) => `a[href$="/${suffix}"]:has([data-testid="${testid}"])`;
-
 export const bluesky = defineAdapter({
   id: 'bluesky',
   name: 'Bluesky',
@@ -215,24 +213,18 @@ export const bluesky = defineAdapter({
   readPost,
   // The numbers inside buttons keep their box (`CountWheel` animates inside it); the focused
   // post's "12 reposts · 3 quotes · 1.2K likes" entries are stand-alone links and are removed.
+  // A focused post's "12 reposts · 3 quotes · 45 likes" row is hidden in place too: taking it out of
+  // the flow would move the action buttons under it.
   hide: {
-    likes: ['[data-testid="likeCount"]'],
-    reposts: ['[data-testid="repostCount"]'],
+    // Only the numbers: the "Likes"/"Reposts" words stay, and stay links to who liked or reposted.
+    likes: ['[data-testid="likeCount"]', '[data-testid="likeCount-expanded"]'],
+    reposts: ['[data-testid="repostCount"]', '[data-testid="repostCount-expanded"]', '[data-testid="quoteCount-expanded"]'],
+    bookmarks: ['[data-testid="bookmarkCount-expanded"]'],
     replies: ['button[data-testid="replyBtn"] > div[dir="auto"]'],
     // "1.1M followers" is a link: its number keeps its box so the link neither shrinks nor moves.
     followers: [
       'a[data-testid="profileHeaderFollowersButton"] > span:first-child',
       'a[data-testid="profileHeaderFollowsButton"] > span:first-child',
     ],
-  },
-  collapse: {
-    likes: ['[data-testid="likeCount-expanded"]', expandedLink('likeCount-expanded', 'liked-by')],
-    reposts: [
-      '[data-testid="repostCount-expanded"]',
-      '[data-testid="quoteCount-expanded"]',
-      expandedLink('repostCount-expanded', 'reposted-by'),
-      expandedLink('quoteCount-expanded', 'quotes'),
-    ],
-    bookmarks: ['[data-testid="bookmarkCount-expanded"]'],
   },
 });

@@ -41,11 +41,15 @@ export function defineAdapter(definition: AdapterDefinition): PlatformAdapter {
     const problems: ReadProblem[] = [];
     const ctx = { ...resolved, problem: (p: ReadProblem) => void problems.push(p) };
     const readings: PostDraft[] = [];
+    const sources: Element[] = [];
     for (const post of posts) {
       const draft = definition.readPost(post, ctx);
-      if (draft) readings.push(draft);
+      if (draft) {
+        readings.push(draft);
+        sources.push(post);
+      }
     }
-    return { readings, candidates: posts.length, problems };
+    return { readings, sources, candidates: posts.length, problems };
   }
 
   return {

@@ -214,8 +214,8 @@ export const reddit = defineAdapter({
   rounding: 'halfExpand',
   readPost,
   // New Reddit's 2026 feed renders its vote and comment counters inside each post's shadow root,
-  // which page CSS cannot reach; the shreddit selectors below cover builds that render them in
-  // the light DOM. Old Reddit's "7 comments" is one text node in the link to the comments: CSS
+  // which page CSS cannot reach: `shadowHide` styles them from inside that root. The shreddit
+  // selectors in `hide` cover builds that render them in the light DOM. Old Reddit's "7 comments" is one text node in the link to the comments: CSS
   // could only hide the whole link, which would take the way to the comments with it, so it stays.
   hide: {
     likes: [
@@ -228,6 +228,13 @@ export const reddit = defineAdapter({
       'shreddit-post a[name="comments-action-button"] faceplate-number',
     ],
     followers: ['#header .userkarma'],
+  },
+  shadowHide: {
+    hosts: 'shreddit-post',
+    hide: {
+      likes: ['[data-post-click-location="vote"] faceplate-number', '[data-testid="vote-arrows"] faceplate-number'],
+      replies: ['a[data-post-click-location="comments-button"] faceplate-number', 'a[name="comments-action-button"] faceplate-number'],
+    },
   },
   collapse: {
     // "126 points (95% upvoted)" beside an old Reddit post; "5 points" in a comment's byline.

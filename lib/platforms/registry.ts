@@ -5,6 +5,7 @@
 import type { PlatformId } from '../model';
 import { bluesky } from './bluesky';
 import { facebook } from './facebook';
+import { instagram } from './instagram';
 import { linkedin } from './linkedin';
 import { mastodon } from './mastodon';
 import { reddit } from './reddit';
@@ -14,7 +15,18 @@ import type { PlatformAdapter } from './types';
 import { x } from './x';
 import { youtube } from './youtube';
 
-export const ADAPTERS: readonly PlatformAdapter[] = [x, reddit, bluesky, threads, linkedin, mastodon, youtube, facebook, tiktok];
+export const ADAPTERS: readonly PlatformAdapter[] = [
+  x,
+  reddit,
+  bluesky,
+  threads,
+  linkedin,
+  mastodon,
+  youtube,
+  facebook,
+  tiktok,
+  instagram,
+];
 
 export function adapterById(id: PlatformId): PlatformAdapter | undefined {
   return ADAPTERS.find((adapter) => adapter.id === id);

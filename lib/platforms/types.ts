@@ -40,6 +40,8 @@ export interface ReadContext extends ReadEnv {
 /** What one pass over a subtree found: the readings, and how well reading went. */
 export interface ScanResult {
   readings: PostDraft[];
+  /** The element each reading came from (same order as `readings`). */
+  sources: Element[];
   /** Post-like elements found (whether or not they could be read). */
   candidates: number;
   problems: ReadProblem[];
@@ -70,6 +72,12 @@ export interface AdapterDefinition {
   hide: HideSelectors;
   /** Elements to take out of the flow per metric (`display: none`): separators and stand-alone labels. */
   collapse?: HideSelectors;
+  /**
+   * Counts that live inside open shadow roots, out of reach of page stylesheets (new Reddit's
+   * `shreddit-post`): `hosts` selects the shadow hosts, `hide` the counts inside each host's root
+   * (made invisible through inherited custom properties; see lib/hide/css.ts).
+   */
+  shadowHide?: { hosts: string; hide: HideSelectors };
 }
 
 export interface PlatformAdapter extends AdapterDefinition {

@@ -228,10 +228,11 @@ export const x = defineAdapter({
     reposts: [`${bar} [data-testid$="retweet"] span`],
     likes: [`${bar} [data-testid$="like"] span`],
     bookmarks: [`${bar} [data-testid$="ookmark"] span`],
-    views: [`${bar} a[href$="/analytics"] span`],
+    // On a status page, the views beside the time and the "·" before them: hidden in place, so
+    // the row neither reflows nor keeps a dangling separator.
+    views: [`${bar} a[href$="/analytics"] span`, focusedViews, focusedViewsDot],
   },
   collapse: {
-    views: [focusedViews, focusedViewsDot],
     followers: [
       'a[href$="/following"] > span:first-child',
       'a[href$="/followers"] > span:first-child',

@@ -35,6 +35,15 @@ export interface ReaderOptions {
   ignoreSelector?: string;
   /** Runs at the start of every read frame (cheap upkeep such as re-attaching the hide stylesheet). */
   onFrame?(): void;
+  /**
+   * Elements just added to the page, passed on synchronously from the mutation callback — before
+   * the next paint — for work that cannot wait for the read frame (styling new shadow roots).
+   */
+  onAdded?(elements: readonly Element[]): void;
+  /** Each post read, with the element it came from (marking the user's own posts, the overlay). */
+  onPostRead?(element: Element, reading: PostDraft): void;
+  /** When false, frames read nothing (the user chose not to read where counts are hidden). */
+  isActive?(): boolean;
 }
 
 export interface PageReader {
@@ -115,10 +124,12 @@ export function createPageReader(options: ReaderOptions): PageReader {
           continue;
         }
         let inPlace = record.removedNodes.length > 0;
+        const before = addedElements.length;
         for (const node of record.addedNodes) {
           if (node.nodeType === 1) addedElements.push(node as Element);
           else inPlace = true;
         }
+        if (options.onAdded && addedElements.length > before) options.onAdded(addedElements.slice(before));
         // A counter whose text node was replaced, or whose old value was removed (Mastodon's
         // AnimatedNumber), changed its post without adding any element.
         if (inPlace) changedNodes.push(record.target);
@@ -163,13 +174,14 @@ export function createPageReader(options: ReaderOptions): PageReader {
     timed(() => {
       options.onFrame?.();
       const posts = postsToRead();
-      if (posts.length === 0) return;
+      if (posts.length === 0 || options.isActive?.() === false) return;
       const readAt = now();
       const locale = normalizeLocale(doc.documentElement.getAttribute('lang'));
       const scan = adapter.scanPosts(posts, { url: new URL(doc.URL), locale, now: readAt });
       setHealth(updateHealth(health, scan, locale, readAt, adapter.postSelector));
       if (health.status === 'paused') return;
       const storing = options.shouldStore?.() ?? true;
+      scan.readings.forEach((draft, index) => options.onPostRead?.(scan.sources[index]!, draft));
       for (const draft of scan.readings) {
         const key = postKey(draft);
         pageKeys.delete(key);
