@@ -17,12 +17,19 @@ export default defineConfig({
       'How posts are really doing (ratios, growth, peers) or no numbers at all: for X, Instagram, TikTok, YouTube, Facebook, LinkedIn, Reddit, Bluesky, Threads and Mastodon. Everything stays on your machine.',
     // storage: settings and the post store; scripting: registering the hide styles before pages load
     // (and the Mastodon script on added servers); activeTab: the popup may see the address of the tab
-    // it was opened on, to offer "Is this your Mastodon server?" there.
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // it was opened on, to offer "Is this your Mastodon server?" there; alarms: waking up when a
+    // snooze ends or a hiding schedule starts or stops.
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms'],
     host_permissions: ADAPTERS.flatMap((adapter) => adapter.matches),
     // Mastodon runs on thousands of servers: each one the user adds is requested on its own
     // (https://<host>/*, see lib/mastodon-instances.ts), so nothing beyond it is ever granted.
     optional_host_permissions: ['https://*/*'],
+    commands: {
+      'toggle-hiding': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Hide or show counts on the current site',
+      },
+    },
   },
   hooks: {
     // The pre-load hide stylesheets are generated from each adapter's selectors, one file per

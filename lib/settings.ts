@@ -222,8 +222,8 @@ export function withSnooze(settings: Settings, until: number): Settings {
 /** Whether a post by `author` on `platform` is one of the user's own. */
 export function isOwnAuthor(settings: Settings, platform: PlatformId, author: string | undefined): boolean {
   if (!author) return false;
-  const handle = normalizeHandle(author);
-  return settings.accounts[platform].some((own) => own === handle || handle.startsWith(`${own}@`));
+  // Exact: on Mastodon "ada@mastodon.social" and "ada@other.example" are different people.
+  return settings.accounts[platform].includes(normalizeHandle(author));
 }
 
 /**

@@ -1,67 +1,58 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ExportButton } from '@/components/ExportButton';
+import { HideOptions } from '@/components/HideOptions';
 import { ImportForm } from '@/components/ImportForm';
 import { MastodonServers } from '@/components/MastodonServers';
-import { Switch } from '@/components/Switch';
+import { PeopleForm } from '@/components/PeopleForm';
+import type { PlatformId } from '@/lib/model';
 import { ADAPTERS } from '@/lib/platforms/registry';
-import { HIDE_METRICS, type HideMetric } from '@/lib/platforms/types';
 import type { Settings } from '@/lib/settings';
 import { loadSettings, onSettingsChanged, updateSettings } from '@/lib/settings-store';
 import type { FeedlensDatabase } from '@/lib/storage/db';
 
-const METRIC_LABELS: Record<HideMetric, string> = {
-  likes: 'Likes and reactions',
-  reposts: 'Reposts, shares and quotes',
-  replies: 'Replies and comments',
-  views: 'Views and plays',
-  bookmarks: 'Bookmarks and saves',
-  followers: 'Follower and following counts',
-};
+/** Re-renders every `ms` so times shown ("showing until 14:32") stay true. */
+function useNow(ms: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}
 
 export function OptionsApp(props: { db: FeedlensDatabase }) {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [platform, setPlatform] = useState<PlatformId>('x');
+  const now = useNow(15_000);
   useEffect(() => {
     void loadSettings().then(setSettings);
     return onSettingsChanged(setSettings);
   }, []);
   if (!settings) return <main class="options" aria-busy="true" />;
-  const hide = settings.hide;
-  const change = (edit: (hide: Settings['hide']) => Settings['hide']) =>
-    void updateSettings((s) => ({ ...s, hide: edit(s.hide) }));
+  const save = (change: (s: Settings) => Settings) => updateSettings(change);
+  const name = ADAPTERS.find((a) => a.id === platform)?.name ?? platform;
 
   return (
     <main class="options">
       <h1>Feedlens settings</h1>
-      <section aria-labelledby="hide-heading">
-        <h2 id="hide-heading">Hide like counts</h2>
-        <Switch
-          label="Hiding"
-          description="The main switch. Off shows every count everywhere; your per-site choices are kept."
-          checked={hide.enabled}
-          onChange={(on) => change((h) => ({ ...h, enabled: on }))}
-        />
-        <h3>Sites</h3>
-        <div class="grid">
-          {ADAPTERS.map((adapter) => (
-            <Switch
-              key={adapter.id}
-              label={adapter.name}
-              checked={hide.sites[adapter.id]}
-              onChange={(on) => change((h) => ({ ...h, sites: { ...h.sites, [adapter.id]: on } }))}
-            />
-          ))}
-        </div>
-        <h3>Counts to hide</h3>
-        <div class="grid">
-          {HIDE_METRICS.map((metric) => (
-            <Switch
-              key={metric}
-              label={METRIC_LABELS[metric]}
-              checked={hide.metrics[metric]}
-              onChange={(on) => change((h) => ({ ...h, metrics: { ...h.metrics, [metric]: on } }))}
-            />
-          ))}
-        </div>
+      <HideOptions settings={settings} now={now} save={(change) => void save(change)} />
+      <section aria-labelledby="accounts-heading">
+        <h2 id="accounts-heading">Your accounts</h2>
+        <p>
+          Name your own accounts so your posts keep their counts when hiding is on, and so the dashboard can compare them
+          with peers. Nothing is sent anywhere.
+        </p>
+        <label>
+          Site{' '}
+          <select value={platform} onChange={(e) => setPlatform(e.currentTarget.value as PlatformId)}>
+            {ADAPTERS.map((adapter) => (
+              <option key={adapter.id} value={adapter.id}>
+                {adapter.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <PeopleForm platform={platform} platformName={name} settings={settings} save={save} />
       </section>
       <MastodonServers />
       <section aria-labelledby="data-heading">
@@ -69,6 +60,12 @@ export function OptionsApp(props: { db: FeedlensDatabase }) {
         <p>
           Everything Feedlens reads stays in this browser. Export it as one JSON file (its format is described in the
           README), or import an export from another browser.
+        </p>
+        <p>
+          <a href="/dashboard.html" target="_blank">
+            Open the dashboard
+          </a>
+          : your posts against peers, engagement rates by author and any post’s counts over time.
         </p>
         <p>
           <ExportButton db={props.db} label="Export all data" />

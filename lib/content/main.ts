@@ -32,14 +32,13 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
       peek: next.hide.peek,
       ownExempt: next.hide.showOwnPosts && next.accounts[adapter.id].length > 0,
     });
+    // Which posts are the user's own may have changed: mark them again.
+    reader.rescan();
     // A snooze ending or a schedule boundary changes what is hidden with no message: wake then.
     if (wakeTimer !== undefined) clearTimeout(wakeTimer);
     const wake = nextHidingChange(next, Date.now());
     if (wake !== null) wakeTimer = ctx.setTimeout(() => settings && applySettings(settings), Math.max(0, wake - Date.now()) + 50);
   };
-  void loadSettings().then(applySettings);
-  const stopListening = onSettingsChanged(applySettings);
-
   const reader = createPageReader({
     adapter,
     document,
@@ -53,10 +52,13 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
       const own = !!settings && isOwnAuthor(settings, adapter.id, reading.author);
       if (element.hasAttribute(OWN_ATTR) !== own) element.toggleAttribute(OWN_ATTR, own);
     },
-    // Reading where counts are hidden is the user's choice (on by default).
-    isActive: () => !settings || settings.hide.keepReading || hiddenNow().length === 0,
+    // Storing posts where counts are hidden is the user's choice (on by default); nothing is stored
+    // before the settings are known (their arrival re-reads the page).
+    shouldStore: () => !!settings && (settings.hide.keepReading || hiddenNow().length === 0),
   });
   reader.start();
+  void loadSettings().then(applySettings);
+  const stopListening = onSettingsChanged(applySettings);
   ctx.addEventListener(window, 'wxt:locationchange', () => reader.navigated());
 
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {

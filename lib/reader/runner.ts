@@ -42,8 +42,6 @@ export interface ReaderOptions {
   onAdded?(elements: readonly Element[]): void;
   /** Each post read, with the element it came from (marking the user's own posts, the overlay). */
   onPostRead?(element: Element, reading: PostDraft): void;
-  /** When false, frames read nothing (the user chose not to read where counts are hidden). */
-  isActive?(): boolean;
 }
 
 export interface PageReader {
@@ -51,6 +49,8 @@ export interface PageReader {
   stop(): void;
   /** The page navigated in-app: start a new list of the page's posts and a new health verdict. */
   navigated(): void;
+  /** Reads every post on the page again at the next frame (after a settings change). */
+  rescan(): void;
   pagePosts(): string[];
   status(): ReaderStatus;
   diagnostic(): ReaderDiagnostic | undefined;
@@ -174,7 +174,7 @@ export function createPageReader(options: ReaderOptions): PageReader {
     timed(() => {
       options.onFrame?.();
       const posts = postsToRead();
-      if (posts.length === 0 || options.isActive?.() === false) return;
+      if (posts.length === 0) return;
       const readAt = now();
       const locale = normalizeLocale(doc.documentElement.getAttribute('lang'));
       const scan = adapter.scanPosts(posts, { url: new URL(doc.URL), locale, now: readAt });
@@ -231,6 +231,10 @@ export function createPageReader(options: ReaderOptions): PageReader {
       observer?.disconnect();
       observer = null;
       flushSend();
+    },
+    rescan() {
+      fullScan = true;
+      scheduleFrame();
     },
     navigated() {
       pageKeys = new Map();
