@@ -201,6 +201,14 @@ const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/u;
 const WORD = /[\p{L}\p{M}.]+/uy;
 
 const isDigitCode = (code: number) => code >= 48 && code <= 57;
+/** Cheaper than a Unicode-property regex over the whole label, and true for most labels. */
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 || code > 126) return false;
+  }
+  return true;
+}
 const isAsciiLetterCode = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /**
@@ -210,7 +218,7 @@ const isAsciiLetterCode = (code: number) => (code >= 65 && code <= 90) || (code 
  * starts like one of the locale's units. A differential test checks it against {@link scanCounts}.
  */
 function quickCounts(text: string, t: LocaleTable, rounding: Rounding): Count[] | null {
-  if (t.prefixes.forms.size > 0 || NON_ASCII_DIGIT.test(text)) return null;
+  if (t.prefixes.forms.size > 0 || (!isPrintableAscii(text) && NON_ASCII_DIGIT.test(text))) return null;
   const q = quickScanData(t);
   const counts: Count[] = [];
   const n = text.length;
@@ -221,8 +229,9 @@ function quickCounts(text: string, t: LocaleTable, rounding: Rounding): Count[] 
       continue;
     }
     if (i > 0) {
+      const code = text.charCodeAt(i - 1);
       const before = text.charAt(i - 1);
-      if (t.minus.includes(before) || SPACED_LETTER.test(before)) return null;
+      if (isAsciiLetterCode(code) || t.minus.includes(before) || (code > 127 && SPACED_LETTER.test(before))) return null;
     }
     let end = i + 1;
     let separated = false;

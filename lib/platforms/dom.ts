@@ -18,8 +18,11 @@ export function firstMatch(root: ParentNode, selectors: readonly string[]): Elem
  * the post element and the embed containers.
  */
 export function ownMatch(post: Element, selector: string, boundary: string): Element | null {
+  // The first match is almost always the post's own: try it before listing every match (hot path).
+  const first = post.querySelector(selector);
+  if (!first || first.parentElement?.closest(boundary) === post) return first;
   for (const found of post.querySelectorAll(selector)) {
-    if (found.parentElement?.closest(boundary) === post || found.parentElement === post) return found;
+    if (found.parentElement?.closest(boundary) === post) return found;
   }
   return null;
 }

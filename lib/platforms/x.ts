@@ -34,6 +34,8 @@ const selectors = {
     bookmarks: '[data-testid$="ookmark"]',
     views: 'a[href$="/analytics"]',
   },
+  /** Every control above in one selector. */
+  anyControl: '[data-testid]:not([data-testid="app-text-transition-container"]), a[href$="/analytics"]',
   visibleCount: '[data-testid="app-text-transition-container"]',
 } as const;
 
@@ -71,9 +73,28 @@ interface BarControl {
   visible: string;
 }
 
-function controlOf(bar: Element, metric: BarMetric): BarControl | null {
-  const control = bar.querySelector(selectors.controls[metric]);
-  if (!control) return null;
+/** Which metric a control in the bar is for, from the same hooks as `selectors.controls`. */
+function metricOfControl(control: Element): BarMetric | null {
+  const testid = control.getAttribute('data-testid');
+  if (testid === null) return control.getAttribute('href')?.endsWith('/analytics') ? 'views' : null;
+  if (testid === 'reply') return 'replies';
+  if (testid.endsWith('retweet')) return 'reposts';
+  if (testid.endsWith('like')) return 'likes';
+  if (testid.endsWith('ookmark')) return 'bookmarks';
+  return null;
+}
+
+/** The bar's controls, found in one query (this runs for every post of every feed). */
+function controlsOf(bar: Element): Partial<Record<BarMetric, BarControl>> {
+  const controls: Partial<Record<BarMetric, BarControl>> = {};
+  for (const element of bar.querySelectorAll(selectors.anyControl)) {
+    const metric = metricOfControl(element);
+    if (metric && !controls[metric]) controls[metric] = controlOf(element);
+  }
+  return controls;
+}
+
+function controlOf(control: Element): BarControl {
   const label = attr(control, 'aria-label');
   if (hasDigit(label)) return { showsNumber: true, label, visible: '' };
   // No label number: the visible text is the fallback (compact above 10,000).
@@ -141,11 +162,7 @@ function readCounts(post: Element, ctx: ReadContext): Counts {
     ctx.problem({ field: 'likes', selector: selectors.actionBar.join(' | ') });
     return {};
   }
-  const controls: Partial<Record<BarMetric, BarControl>> = {};
-  for (const metric of BAR_ORDER) {
-    const control = controlOf(bar, metric);
-    if (control) controls[metric] = control;
-  }
+  const controls = controlsOf(bar);
   const owns = new Map<BarMetric, Count | null>();
   const own = (metric: BarMetric) => {
     if (!owns.has(metric)) owns.set(metric, ownCount(controls[metric], ctx));
@@ -195,7 +212,8 @@ function readPost(post: Element, ctx: ReadContext): PostDraft | null {
     postedAt: parseTime(attr(time, 'datetime')) ?? snowflakeTime(status.id),
     counts: readCounts(post, ctx),
   };
-  const text = textSnippet(textOf(ownFirstMatch(post, selectors.text, selectors.ownBoundary)));
+  // textSnippet folds whitespace itself: no need to fold it twice.
+  const text = textSnippet(ownFirstMatch(post, selectors.text, selectors.ownBoundary)?.textContent);
   if (text) draft.text = text;
   // Ads show a localized "Ad" label where other posts show their time.
   if (!time) draft.promoted = true;

@@ -78,11 +78,13 @@ describe('the popup', () => {
     expect(file.snapshots.length).toBeGreaterThanOrEqual(file.posts.length);
   });
 
-  it('asks for no permission beyond storage, scripting and the supported sites', async () => {
+  it('asks for no permission beyond what its features need, and host access to the supported sites', async () => {
     const manifest = await harness.inBackground(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): unknown } } }).chrome.runtime.getManifest(), null);
-    const { permissions, host_permissions } = manifest as { permissions: string[]; host_permissions: string[] };
-    expect(permissions.sort()).toEqual(['scripting', 'storage']);
-    for (const host of host_permissions) expect(host).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+    const { permissions, host_permissions, optional_host_permissions } = manifest as Record<string, string[]>;
+    expect(permissions!.sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage']);
+    // Mastodon servers are asked for one at a time, only when the user adds one.
+    expect(optional_host_permissions).toEqual(['https://*/*']);
+    for (const host of host_permissions!) expect(host).toMatch(/^https:\/\/(\*\.)?[a-z0-9.-]+\/\*$/);
     expect(harness.strayRequests).toEqual([]);
   });
 });
