@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { PLATFORM_IDS } from '../model';
 import { ADAPTERS, adapterForUrl } from './registry';
 
 const ROOT = resolve(__dirname, '../..');
@@ -67,6 +68,21 @@ describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('%s ada
 });
 
 describe('registry', () => {
+  it('covers every platform Feedlens supports', () => {
+    expect(ADAPTERS.map((a) => a.id).sort()).toEqual([...PLATFORM_IDS].sort());
+  });
+
+  it('has exactly one demo page per platform, served where its adapter runs', () => {
+    for (const adapter of ADAPTERS) {
+      const demos = FIXTURES.filter((f) => f.startsWith(`${adapter.id}-`)).filter((f) =>
+        readFileSync(here('lib/platforms/fixtures', f), 'utf8').includes('name="feedlens:demo"'),
+      );
+      expect(demos, adapter.id).toHaveLength(1);
+      const url = /<meta name="feedlens:url" content="([^"]+)"/.exec(readFileSync(here('lib/platforms/fixtures', demos[0]!), 'utf8'))?.[1];
+      expect(adapterForUrl(url)?.id, `${demos[0]} is served at ${url}`).toBe(adapter.id);
+    }
+  });
+
   it('has one adapter per id', () => {
     expect(new Set(ADAPTERS.map((a) => a.id)).size).toBe(ADAPTERS.length);
   });
