@@ -1,11 +1,17 @@
 /**
- * The posts read on the current page, each with its counts and ratios. Post text is rendered as
- * text (JSX escapes it), never as HTML.
+ * The posts read on the current page, ranked by how they are doing, each with its counts, its
+ * ratios and how it compares with its author's usual; one post at a time opens its history. Post
+ * text is rendered as text (JSX escapes it), never as HTML. With `figures` off (the user hides
+ * counts on this site) only the posts themselves are listed: no number, no ratio, no ranking.
  */
 import { formatAge, formatCount, formatRatio } from '@/lib/format';
-import { POST_RATIOS, postRatios } from '@/lib/metrics/ratios';
+import type { RankedPost } from '@/lib/metrics/compare';
+import { formatUsual, formatUsualBasis } from '@/lib/metrics/format';
+import { POST_RATIOS } from '@/lib/metrics/ratios';
+import { ENGAGEMENT_PARTS, MIN_SAMPLE, engagements, rate, rateFormula, type Rate } from '@/lib/metrics/rates';
 import type { Metric } from '@/lib/model';
-import type { PostRecord } from '@/lib/storage/db';
+import type { FeedlensDatabase, PostRecord } from '@/lib/storage/db';
+import { PostHistory } from './PostHistory';
 
 const SHOWN_COUNTS: { metric: Metric; label: string }[] = [
   { metric: 'likes', label: 'likes' },
@@ -14,13 +20,50 @@ const SHOWN_COUNTS: { metric: Metric; label: string }[] = [
   { metric: 'views', label: 'views' },
 ];
 
-export function PostList(props: { posts: readonly PostRecord[]; now: number }) {
+function RateValue(props: { id: string; label: string; title: string; value: Rate | null }) {
+  const few = props.value?.lowSample;
+  return (
+    <div data-ratio={props.id} class={few ? 'low-sample' : undefined} title={props.title}>
+      <dt>{props.label}</dt>
+      <dd>{formatRatio(props.value)}</dd>
+      {few && <span class="sr-only"> (from fewer than {MIN_SAMPLE}, too few to say much)</span>}
+    </div>
+  );
+}
+
+function Standing(props: { item: RankedPost<PostRecord> }) {
+  const { usual } = props.item;
+  if (!usual) return null;
+  return (
+    <p class="post-standing" data-score={usual.score.toFixed(2)}>
+      <strong>{formatUsual(usual)}</strong>{' '}
+      <span class="muted">{formatUsualBasis(usual.age, usual.baseline.posts)}</span>
+    </p>
+  );
+}
+
+export function PostList(props: {
+  ranked: readonly RankedPost<PostRecord>[];
+  now: number;
+  /** Show numbers at all (false where the user hides counts and Feedlens's own figures). */
+  figures: boolean;
+  selected: string | null;
+  onSelect(key: string | null): void;
+  db: FeedlensDatabase;
+}) {
   return (
     <ol class="posts">
-      {props.posts.map((post) => {
-        const ratios = postRatios(post.latest);
+      {props.ranked.map((item) => {
+        const { post } = item;
+        const open = props.selected === post.key;
+        const c = post.latest;
         return (
-          <li class="post" key={post.key} data-post-key={post.key}>
+          <li
+            class={`post${open ? ' post-open' : ''}`}
+            key={post.key}
+            data-post-key={post.key}
+            data-ranked-by={item.rankedBy}
+          >
             <div class="post-head">
               <a class="post-author" href={post.url} target="_blank" rel="noopener noreferrer">
                 {post.author ? `@${post.author}` : post.postId}
@@ -29,22 +72,47 @@ export function PostList(props: { posts: readonly PostRecord[]; now: number }) {
               <span class="post-age">{formatAge(post.postedAt, props.now)}</span>
             </div>
             {post.text && <p class="post-text">{post.text}</p>}
-            <dl class="counts">
-              {SHOWN_COUNTS.map(({ metric, label }) => (
-                <div key={metric} data-metric={metric}>
-                  <dt>{label}</dt>
-                  <dd>{formatCount(post.latest[metric])}</dd>
-                </div>
-              ))}
-            </dl>
-            <dl class="ratios">
-              {POST_RATIOS.map((r) => (
-                <div key={r.id} data-ratio={r.id}>
-                  <dt>{r.label}</dt>
-                  <dd>{formatRatio(ratios[r.id])}</dd>
-                </div>
-              ))}
-            </dl>
+            {props.figures && (
+              <>
+                <Standing item={item} />
+                <dl class="counts">
+                  {SHOWN_COUNTS.map(({ metric, label }) => (
+                    <div key={metric} data-metric={metric}>
+                      <dt>{label}</dt>
+                      <dd>{formatCount(c[metric])}</dd>
+                    </div>
+                  ))}
+                </dl>
+                <dl class="ratios">
+                  <RateValue
+                    id="engagementRate"
+                    label="Engagement / views"
+                    title={`Engagement rate by views: (${ENGAGEMENT_PARTS[post.platform].join(' + ')}) ÷ views`}
+                    value={rate(engagements(c, post.platform), c.views)}
+                  />
+                  {POST_RATIOS.map((r) => (
+                    <RateValue
+                      key={r.id}
+                      id={r.id}
+                      label={r.label}
+                      title={
+                        r.id === 'repostsPerLike' ? rateFormula('amplification', post.platform, post.includes) : r.label
+                      }
+                      value={rate(c[r.numerator], c[r.denominator])}
+                    />
+                  ))}
+                </dl>
+                <button
+                  type="button"
+                  class="link-button"
+                  aria-expanded={open}
+                  onClick={() => props.onSelect(open ? null : post.key)}
+                >
+                  {open ? 'Hide history' : 'History'}
+                </button>
+                {open && <PostHistory db={props.db} post={post} />}
+              </>
+            )}
           </li>
         );
       })}

@@ -13,22 +13,34 @@ function compactFormat(locale?: string): Intl.NumberFormat {
   return format;
 }
 
+// Formatters are cached: building an Intl.NumberFormat costs far more than using one, and the
+// dashboard formats thousands of numbers on open.
+const plain = new Map<string, Intl.NumberFormat>();
+const percents = new Map<string, Intl.NumberFormat>();
+
 /** "1,234" exact below 10,000, "12K" above; "≈12K" when the count itself is rounded; "—" when unknown. */
 export function formatCount(count: Count | undefined, locale?: string): string {
   if (!count) return '—';
   if (count.precision === 'hidden') return 'hidden';
   if (!hasValue(count)) return '—';
-  const text =
-    Math.abs(count.value) < 10000 ? count.value.toLocaleString(locale) : compactFormat(locale).format(count.value);
+  let format = plain.get(locale ?? '');
+  if (!format) plain.set(locale ?? '', (format = new Intl.NumberFormat(locale)));
+  const text = Math.abs(count.value) < 10000 ? format.format(count.value) : compactFormat(locale).format(count.value);
   return count.precision === 'exact' ? text : `≈${text}`;
 }
 
 function percent(value: number, digits: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'percent',
-    maximumFractionDigits: digits,
-    minimumFractionDigits: 0,
-  }).format(value);
+  const key = `${locale ?? ''}|${digits}`;
+  let format = percents.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'percent',
+      maximumFractionDigits: digits,
+      minimumFractionDigits: 0,
+    });
+    percents.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** Significant digits that suit the size: 12%, 4.2%, 0.35%. */

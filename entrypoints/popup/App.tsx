@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { PostList } from '@/components/PostList';
 import { Switch } from '@/components/Switch';
 import { Totals } from '@/components/Totals';
 import { ADAPTERS } from '@/lib/platforms/registry';
-import { isHidingOn, withSiteHiding, type Settings } from '@/lib/settings';
+import { hidesFeedlensFigures, isHidingOn, withSiteHiding, type Settings } from '@/lib/settings';
 import { loadSettings, onSettingsChanged, updateSettings } from '@/lib/settings-store';
 import type { FeedlensDatabase } from '@/lib/storage/db';
 import { ExportButton } from '@/components/ExportButton';
 import { MastodonOffer } from '@/components/MastodonOffer';
 import { loadPopupData, popOut, targetTab, type PopupData } from './load';
+import { loadAuthorPosts, orderPosts, type AuthorPosts, type PopupOrder } from './ranking';
 
 /** How often the open popup refreshes the page's posts while the user keeps scrolling. */
 const REFRESH_MS = 1500;
@@ -19,13 +20,24 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
   const [data, setData] = useState<PopupData | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [tabId, setTabId] = useState<number | undefined>(undefined);
+  const [authors, setAuthors] = useState<AuthorPosts>(new Map());
+  const authorsRef = useRef(authors);
+  const [order, setOrder] = useState<PopupOrder>('doing');
+  const [selected, setSelected] = useState<string | null>(null);
+  /** "Show numbers anyway": for this popup session only, never saved. */
+  const [showAnyway, setShowAnyway] = useState(false);
 
   useEffect(() => {
     let stopped = false;
     const refresh = async () => {
       const tab = await targetTab();
       const next = await loadPopupData(props.db, tab);
+      // The authors' histories arrive with the posts, so the first list is already ranked.
+      const known =
+        next.kind === 'page' ? await loadAuthorPosts(props.db, next.posts, authorsRef.current) : authorsRef.current;
       if (!stopped) {
+        authorsRef.current = known;
+        setAuthors(known);
         setTabId(tab.id);
         setData(next);
       }
@@ -40,6 +52,11 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
       stopListening();
     };
   }, [props.db]);
+
+  useEffect(() => {
+    // For the benchmark (tests/bench/dashboard.ts): when the first data was on screen.
+    if (data && !performance.getEntriesByName('feedlens:popup-ready').length) performance.mark('feedlens:popup-ready');
+  }, [data]);
 
   if (!data) return <main class="popup" aria-busy="true" />;
 
@@ -61,6 +78,8 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
 
   const { adapter } = data;
   const hiding = settings ? isHidingOn(settings, adapter.id) : false;
+  // Where counts are hidden, Feedlens's own numbers would bring the pressure back (issue 4).
+  const figuresHidden = !!settings && hidesFeedlensFigures(settings, adapter.id, now()) && !showAnyway;
   return (
     <main class="popup">
       <h1>
@@ -98,17 +117,61 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
       )}
       {data.kind === 'page' && data.posts.length > 0 && (
         <>
-          <Totals posts={data.posts.map((p) => p.latest)} />
-          <PostList posts={data.posts} now={now()} />
+          {figuresHidden ? (
+            <p class="figures-hidden" role="status">
+              No numbers here: you hide counts on {adapter.name}, so Feedlens hides its own figures too.{' '}
+              <button type="button" class="link-button" onClick={() => setShowAnyway(true)}>
+                Show numbers anyway
+              </button>
+            </p>
+          ) : (
+            <>
+              <Totals posts={data.posts.map((p) => p.latest)} />
+              <div class="order">
+                <label>
+                  Order{' '}
+                  <select
+                    value={order}
+                    onChange={(e) => setOrder((e.currentTarget as HTMLSelectElement).value as PopupOrder)}
+                  >
+                    <option value="doing">How each post is doing</option>
+                    <option value="page">As on the page</option>
+                  </select>
+                </label>
+                {order === 'doing' && (
+                  <p class="muted order-explain">
+                    First, posts against their author’s usual at the same age (the middle half of their last 100 posts
+                    Feedlens saw); then, where there is too little history, by engagement rate per view.
+                  </p>
+                )}
+              </div>
+            </>
+          )}
+          <PostList
+            ranked={orderPosts(data.posts, authors, now(), figuresHidden ? 'page' : order)}
+            now={now()}
+            figures={!figuresHidden}
+            selected={selected}
+            onSelect={setSelected}
+            db={props.db}
+          />
         </>
       )}
       <footer class="popup-footer">
         <ExportButton db={props.db} />
         {tabId !== undefined && !location.search.includes('tabId') && (
-          <button type="button" class="button" onClick={() => popOut(tabId)} title="Keep this panel open while you scroll">
+          <button
+            type="button"
+            class="button"
+            onClick={() => popOut(tabId)}
+            title="Keep this panel open while you scroll"
+          >
             Pop out
           </button>
         )}
+        <a href="/dashboard.html" target="_blank">
+          Dashboard
+        </a>
         <a href="/options.html" target="_blank">
           Settings
         </a>

@@ -35,7 +35,12 @@ export async function targetTab(search: string = location.search): Promise<{ id?
 
 /** Opens the popup in a small window of its own that keeps following `tabId`. */
 export function popOut(tabId: number): void {
-  void browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`), type: 'popup', width: 420, height: 640 });
+  void browser.windows.create({
+    url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`),
+    type: 'popup',
+    width: 420,
+    height: 640,
+  });
 }
 
 export async function loadPopupData(db: FeedlensDatabase, tab: { id?: number; url?: string }): Promise<PopupData> {

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/feedlens.css';
+import '@/components/analytics.css';
 import { openFeedlensDb } from '@/lib/storage/db';
 import { App } from './App';
 

@@ -7,9 +7,11 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Counts, Metric, PlatformId } from '../model';
+import type { AgeSamples, CountPoint } from '../metrics/ages';
+import { backfillV2 } from './migrate-v2';
 
 export const DB_NAME = 'feedlens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** One post as stored: what it is, and its latest known counts. */
 export interface PostRecord {
@@ -29,6 +31,16 @@ export interface PostRecord {
   latest: Counts;
   /** Time of the most recent snapshot (which is the post's latest stored reading). */
   lastSnapshotAt: number;
+  /**
+   * v2: the post's counts at 1 h, 6 h, 24 h and 7 d after posting, where Feedlens saw it around
+   * those ages (lib/metrics/ages.ts), kept up to date at every reading so that comparing posts at
+   * equal ages never scans snapshots. Absent without `postedAt`.
+   */
+  ages?: AgeSamples;
+  /** v2: the newest reading's own counts (not merged with older ones): the next reading's neighbour. */
+  last?: CountPoint;
+  /** v2: 1 while the post has snapshots that retention may thin (indexed; absent otherwise). */
+  thin?: 1;
 }
 
 /** The counts of one post at one moment. */
@@ -45,6 +57,12 @@ export interface FeedlensDB extends DBSchema {
     indexes: {
       'by-platform-seen': [PlatformId, number];
       'by-author': [PlatformId, string];
+      /** v2: an author's posts by publication time (baselines, "my posts"). */
+      'by-author-posted': [PlatformId, string, number];
+      /** v2: a platform's posts by publication time (peers, the dashboard's date filter). */
+      'by-platform-posted': [PlatformId, number];
+      /** v2: posts whose snapshots retention should thin. */
+      'by-thin': number;
     };
   };
   snapshots: {
@@ -59,13 +77,33 @@ function upgrade(
   db: IDBPDatabase<FeedlensDB>,
   oldVersion: number,
   _newVersion: number | null,
-  _tx: IDBPTransaction<FeedlensDB, StoreNames<FeedlensDB>[], 'versionchange'>,
+  tx: IDBPTransaction<FeedlensDB, StoreNames<FeedlensDB>[], 'versionchange'>,
 ): void {
+  // v1: posts and their snapshots.
   if (oldVersion < 1) {
     const posts = db.createObjectStore('posts', { keyPath: 'key' });
     posts.createIndex('by-platform-seen', ['platform', 'lastSeenAt']);
     posts.createIndex('by-author', ['platform', 'author']);
     db.createObjectStore('snapshots', { keyPath: ['post', 'at'] });
+  }
+  // v2 (analytics): indexes by publication time, counts at fixed ages on each post, and a flag for
+  // retention. Posts stored by v1 get their ages computed from their snapshots, in this same
+  // transaction, so a failure leaves the v1 database as it was.
+  if (oldVersion < 2) {
+    const posts = tx.objectStore('posts');
+    posts.createIndex('by-author-posted', ['platform', 'author', 'postedAt']);
+    posts.createIndex('by-platform-posted', ['platform', 'postedAt']);
+    posts.createIndex('by-thin', 'thin');
+    if (oldVersion >= 1) {
+      backfillV2(tx).catch((error: unknown) => {
+        console.error('Feedlens: upgrading the store failed; it stays at version 1', error);
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted.
+        }
+      });
+    }
   }
 }
 

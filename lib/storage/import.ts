@@ -3,9 +3,11 @@
  * anything is written, and then written in one transaction: a corrupt file is refused with a
  * message saying what is wrong, and nothing already stored is lost or changed.
  */
+import { isAgeId, mergeSamples, type AgeSamples, type CountPoint } from '../metrics/ages';
 import { isPlatformId, postKey } from '../model';
 import { validateCounts, validateIncludes } from '../messages';
 import type { FeedlensDatabase, PostRecord, SnapshotRecord } from './db';
+import { deriveFromSnapshots } from './derive';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { abortQuietly } from './ingest';
 
@@ -19,6 +21,26 @@ export type ParsedImport = { ok: true; data: ImportData } | { ok: false; error: 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+
+function validatePoint(value: unknown): CountPoint | undefined {
+  if (!isObject(value) || !isTime(value.at)) return undefined;
+  const counts = validateCounts(value.counts);
+  return counts ? { at: value.at, counts } : undefined;
+}
+
+/** Counts at fixed ages (export v1 files written since schema v2 carry them; older ones do not). */
+function validateAges(value: unknown): AgeSamples | undefined {
+  if (!isObject(value)) return undefined;
+  const ages: AgeSamples = {};
+  for (const [age, sample] of Object.entries(value)) {
+    if (!isAgeId(age) || !isObject(sample)) return undefined;
+    const counts = validateCounts(sample.counts);
+    const off = sample.off;
+    if (!counts || typeof off !== 'number' || !Number.isFinite(off) || off < 0) return undefined;
+    ages[age] = { counts, off };
+  }
+  return ages;
+}
 
 function validatePost(value: unknown): PostRecord | string {
   if (!isObject(value)) return 'is not an object';
@@ -61,6 +83,20 @@ function validatePost(value: unknown): PostRecord | string {
     const includes = validateIncludes(value.includes);
     if (!includes) return 'has malformed includes';
     record.includes = includes;
+  }
+  if (value.ages !== undefined) {
+    const ages = validateAges(value.ages);
+    if (!ages) return 'has malformed counts at fixed ages';
+    record.ages = ages;
+  }
+  if (value.last !== undefined) {
+    const last = validatePoint(value.last);
+    if (!last) return 'has a malformed latest reading';
+    record.last = last;
+  }
+  if (value.thin !== undefined) {
+    if (value.thin !== 1) return 'has a malformed retention flag';
+    record.thin = 1;
   }
   return record;
 }
@@ -115,7 +151,7 @@ export function parseImport(text: string): ParsedImport {
 /** Merges two records of one post: the newer reading wins, first/last seen widen. */
 export function mergePosts(stored: PostRecord, incoming: PostRecord): PostRecord {
   const [older, newer] = stored.lastSeenAt >= incoming.lastSeenAt ? [incoming, stored] : [stored, incoming];
-  return {
+  const merged: PostRecord = {
     ...older,
     ...newer,
     latest: { ...older.latest, ...newer.latest },
@@ -123,6 +159,23 @@ export function mergePosts(stored: PostRecord, incoming: PostRecord): PostRecord
     lastSeenAt: Math.max(stored.lastSeenAt, incoming.lastSeenAt),
     lastSnapshotAt: Math.max(stored.lastSnapshotAt, incoming.lastSnapshotAt),
   };
+  const ages = mergeSamples(stored.ages, incoming.ages);
+  if (ages) merged.ages = ages;
+  return merged;
+}
+
+/**
+ * A merged record completed from its full snapshot history (which the import may have extended):
+ * better samples at fixed ages, the newest reading, and the retention flag if thinning is due.
+ */
+export function completeFromHistory(post: PostRecord, history: readonly SnapshotRecord[]): PostRecord {
+  const derived = deriveFromSnapshots(post, history);
+  const complete: PostRecord = { ...post };
+  const ages = mergeSamples(post.ages, derived.ages);
+  if (ages) complete.ages = ages;
+  if (derived.last && (!post.last || derived.last.at > post.last.at)) complete.last = derived.last;
+  if (derived.thin) complete.thin = 1;
+  return complete;
 }
 
 /** Writes checked import data in one transaction, merging with what is stored. */
@@ -136,11 +189,17 @@ export async function importData(
   const writes: Promise<unknown>[] = [];
   try {
     const stored = await Promise.all(data.posts.map((post) => posts.get(post.key)));
+    for (const snapshot of data.snapshots) writes.push(snapshots.put(snapshot));
+    // Each post's whole history (stored and imported) completes its v2 fields; files exported
+    // before schema v2 have none.
+    const histories = await Promise.all(
+      data.posts.map((post) => snapshots.getAll(IDBKeyRange.bound([post.key, -Infinity], [post.key, Infinity]))),
+    );
     data.posts.forEach((post, i) => {
       const existing = stored[i];
-      writes.push(posts.put(existing ? mergePosts(existing, post) : post));
+      const merged = existing ? mergePosts(existing, post) : post;
+      writes.push(posts.put(completeFromHistory(merged, histories[i]!)));
     });
-    for (const snapshot of data.snapshots) writes.push(snapshots.put(snapshot));
     await Promise.all([...writes, tx.done]);
   } catch (error) {
     abortQuietly(tx, writes);

@@ -123,3 +123,39 @@ describe('ingesting readings', () => {
     expect(await db.count('snapshots')).toBe(1);
   });
 });
+
+describe('counts at fixed ages, kept at ingest (schema v2)', () => {
+  const MIN = 60_000;
+  const posted = (id: string, readAt: number, likes: number) =>
+    reading(id, readAt, { likes: exact(likes) }, { postedAt: T0 });
+
+  it('fills an age from the readings around it, even when nothing changed and no snapshot was written', async () => {
+    await ingestReadings(db, [posted('1', T0 + 50 * MIN, 10)]);
+    await ingestReadings(db, [posted('1', T0 + 56 * MIN, 10)]); // unchanged: no snapshot, still an observation
+    await ingestReadings(db, [posted('1', T0 + 64 * MIN, 30)]);
+    const post = await db.get('posts', 'x:1');
+    expect(await db.count('snapshots')).toBe(2);
+    // 56 and 64 minutes bracket the hour: halfway from 10 to 30.
+    expect(post?.ages?.['1h']).toEqual({
+      counts: { likes: { precision: 'estimated', value: 20, min: 20, max: 20 } },
+      off: 4 * MIN,
+    });
+    expect(post?.last).toEqual({ at: T0 + 64 * MIN, counts: { likes: exact(30) } });
+  });
+
+  it('keeps no ages for a post without a publication time, and flags a post for thinning when snapshots crowd', async () => {
+    await ingestReadings(db, [reading('1', T0, { likes: exact(1) }), reading('1', T0 + MIN, { likes: exact(2) })]);
+    const post = await db.get('posts', 'x:1');
+    expect(post?.ages).toBeUndefined();
+    expect(post?.thin).toBe(1);
+    expect(await db.getAllKeysFromIndex('posts', 'by-thin', 1)).toEqual(['x:1']);
+  });
+
+  it('does not let an out-of-order reading replace the newest reading', async () => {
+    await ingestReadings(db, [posted('1', T0 + 2 * HOUR, 90)]);
+    await ingestReadings(db, [posted('1', T0 + 61 * MIN, 40)]);
+    const post = await db.get('posts', 'x:1');
+    expect(post?.last?.at).toBe(T0 + 2 * HOUR);
+    expect(post?.ages?.['1h']).toEqual({ counts: { likes: exact(40) }, off: MIN });
+  });
+});

@@ -3,8 +3,11 @@
  * count changed or enough time passed. A batch of readings is written in one transaction, so a
  * failure (a full disk) leaves everything already stored as it was.
  */
+import { updateSamples } from '../metrics/ages';
 import { postKey, type Count, type Counts, type Metric, type PostReading } from '../model';
 import type { FeedlensDatabase, PostRecord, SnapshotRecord } from './db';
+import { retentionOrigin } from './derive';
+import { needsThinning } from './retention';
 
 export interface SnapshotPolicy {
   /** A reading this long after the last snapshot is stored even if nothing changed. */
@@ -98,8 +101,25 @@ export function applyReading(
   next.firstSeenAt = Math.min(next.firstSeenAt, at);
   if (reading.postedAt !== undefined) next.postedAt = reading.postedAt;
   if (reading.promoted) next.promoted = true;
-  if (snapshot) next.lastSnapshotAt = Math.max(record?.lastSnapshotAt ?? at, at);
+  if (snapshot) {
+    if (record && needsThinning(record.lastSnapshotAt, at, retentionOrigin(next))) next.thin = 1;
+    next.lastSnapshotAt = Math.max(record?.lastSnapshotAt ?? at, at);
+  }
+  trackAges(next, record?.last, { at, counts });
   return { record: next, snapshot };
+}
+
+/**
+ * Keeps the post's counts at fixed ages (v2) current: every reading, stored as a snapshot or not,
+ * is an observation, and the newest one is remembered as the neighbour of the next.
+ */
+function trackAges(next: PostRecord, previous: PostRecord['last'], point: NonNullable<PostRecord['last']>): void {
+  if (Object.keys(point.counts).length === 0) return;
+  if (next.postedAt !== undefined) {
+    const ages = updateSamples(next.ages, previous, point, next.postedAt);
+    if (ages) next.ages = ages;
+  }
+  if (!previous || point.at >= previous.at) next.last = point;
 }
 
 export interface IngestResult {

@@ -56,11 +56,13 @@ interface ChromeGlobal {
 
 const NOT_FOUND = '<!doctype html><html lang="en"><head><title>Not found</title></head><body><p>Not served by the test.</p></body></html>';
 
-export async function launch(options: { headless?: boolean; slowMo?: number } = {}): Promise<Harness> {
+export async function launch(
+  options: { headless?: boolean; slowMo?: number; /** Reuse (and keep) this profile directory. */ profile?: string } = {},
+): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'feedlens-profile-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'feedlens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromePath(),
     headless: options.headless ?? true,
@@ -174,7 +176,7 @@ export async function launch(options: { headless?: boolean; slowMo?: number } = 
     },
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,98 @@
+/**
+ * A table with a "Download CSV" button that exports exactly the rows shown (all of them, not only
+ * the visible page). Cells are text (JSX escapes them); the CSV is built by lib/csv.ts.
+ */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { csvFileName, toCsv, type CsvCell } from '@/lib/csv';
+import { downloadText } from '@/lib/download';
+
+export interface Column<R> {
+  id: string;
+  label: string;
+  /** What the table shows. */
+  show(row: R): ComponentChildren;
+  /** What the CSV holds: raw numbers, full text. */
+  csv(row: R): CsvCell;
+  /** Left-aligned text (handles, post text). */
+  text?: boolean;
+}
+
+export function DataTable<R>(props: {
+  name: string;
+  caption: string;
+  columns: readonly Column<R>[];
+  rows: readonly R[];
+  rowKey(row: R): string;
+  selected?: string | null;
+  onSelect?(row: R): void;
+  /** Rows rendered at first, and per "Show more" (the CSV always has them all). */
+  limit?: number;
+}) {
+  const [pages, setPages] = useState(1);
+  const shown = props.limit ? props.rows.slice(0, props.limit * pages) : props.rows;
+  const download = () =>
+    downloadText(
+      [
+        toCsv(
+          props.columns.map((c) => c.label),
+          props.rows.map((row) => props.columns.map((c) => c.csv(row))),
+        ),
+      ],
+      csvFileName(props.name),
+      'text/csv;charset=utf-8',
+    );
+  return (
+    <div class="data" data-table={props.name}>
+      <div class="section-head">
+        <span class="muted">
+          {props.rows.length.toLocaleString()} rows{shown.length < props.rows.length && `, first ${shown.length} shown`}
+        </span>
+        <button type="button" class="button" onClick={download} disabled={props.rows.length === 0}>
+          Download CSV
+        </button>
+      </div>
+      <div class="table-wrap">
+        <table class="data-table">
+          <caption class="sr-only">{props.caption}</caption>
+          <thead>
+            <tr>
+              {props.columns.map((c) => (
+                <th key={c.id} scope="col">
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => {
+              const key = props.rowKey(row);
+              return (
+                <tr key={key} data-row={key} class={props.selected === key ? 'selected' : undefined}>
+                  {props.columns.map((c, i) =>
+                    i === 0 && props.onSelect ? (
+                      <td key={c.id} class={c.text ? 'text' : undefined}>
+                        <button type="button" class="link-button" onClick={() => props.onSelect!(row)}>
+                          {c.show(row)}
+                        </button>
+                      </td>
+                    ) : (
+                      <td key={c.id} class={c.text ? 'text' : undefined} data-col={c.id}>
+                        {c.show(row)}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {shown.length < props.rows.length && (
+        <button type="button" class="link-button" onClick={() => setPages(pages + 1)}>
+          Show {Math.min(props.limit!, props.rows.length - shown.length)} more
+        </button>
+      )}
+    </div>
+  );
+}
