@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FeedlensDatabase } from '@/lib/storage/db';
+import { bumpStoreGeneration } from '@/lib/background/status-store';
 import { importData, parseImport } from '@/lib/storage/import';
 
 /** Reads an export file back in, merging it with what is stored. A bad file changes nothing. */
@@ -15,6 +16,7 @@ export function ImportForm(props: { db: FeedlensDatabase }) {
     }
     try {
       const result = await importData(props.db, parsed.data);
+      await bumpStoreGeneration();
       setMessage({ kind: 'ok', text: `Imported ${result.posts} posts and ${result.snapshots} snapshots.` });
     } catch (error) {
       setMessage({

@@ -5,7 +5,7 @@
  */
 import type { PostReading } from '../model';
 import type { FeedlensDatabase } from '../storage/db';
-import { ingestReadings, type IngestResult } from '../storage/ingest';
+import { createPostCache, ingestReadings, type IngestResult } from '../storage/ingest';
 
 export interface IngestQueueOptions {
   getDb(): Promise<FeedlensDatabase>;
@@ -21,6 +21,8 @@ export interface IngestQueue {
   push(readings: readonly PostReading[]): void;
   /** Writes everything queued now; resolves when written (or failed). */
   flush(): Promise<void>;
+  /** Someone else wrote post records (retention, an import): forget the cached ones. */
+  invalidate(): void;
 }
 
 export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
@@ -30,6 +32,7 @@ export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
   let queue: PostReading[] = [];
   let timerSet = false;
   let writing: Promise<void> = Promise.resolve();
+  const cache = createPostCache();
 
   function flush(): Promise<void> {
     timerSet = false;
@@ -40,7 +43,9 @@ export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
     writing = writing.then(async () => {
       try {
         const db = await options.getDb();
-        options.onWritten?.(await ingestReadings(db, batch));
+        // Not `onWritten?.(await …)`: an optional call would skip the write when nobody listens.
+        const result = await ingestReadings(db, batch, undefined, cache);
+        options.onWritten?.(result);
       } catch (error) {
         options.onError?.(error, batch.length);
       }
@@ -58,5 +63,6 @@ export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
       }
     },
     flush,
+    invalidate: () => cache.clear(),
   };
 }

@@ -71,8 +71,11 @@ export function createRetentionJob(
 }
 
 /** Wires the job to the worker: a run after start-up, and after readings arrive. */
-export function startRetentionJob(getDb: () => Promise<FeedlensDatabase>): RetentionJob {
-  const job = createRetentionJob(getDb);
+export function startRetentionJob(
+  getDb: () => Promise<FeedlensDatabase>,
+  options: RetentionJobOptions = {},
+): RetentionJob {
+  const job = createRetentionJob(getDb, options);
   job.schedule();
   browser.runtime.onMessage.addListener((message: unknown) => {
     if ((message as { type?: unknown } | null)?.type === 'readings') job.schedule();

@@ -8,6 +8,8 @@ import type { ReaderDiagnostic, ReaderStatus } from '../messages';
 import type { PlatformId } from '../model';
 
 export const HEALTH_KEY = 'readerHealth';
+/** Bumped by whoever writes the store outside the background (an import), so its caches reset. */
+export const STORE_GENERATION_KEY = 'storeGeneration';
 export const STORAGE_STATUS_KEY = 'storageStatus';
 
 export interface SiteHealth {
@@ -54,4 +56,9 @@ export function describeStorageError(error: unknown): string {
   }
   const message = error instanceof Error ? error.message : String(error);
   return `New readings could not be saved (${message}). Everything saved so far is kept.`;
+}
+
+/** Tells the background that post records changed under it (after an import). */
+export async function bumpStoreGeneration(): Promise<void> {
+  await browser.storage.local.set({ [STORE_GENERATION_KEY]: Date.now() });
 }

@@ -1,8 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { exact, type Counts, type PostReading } from '../model';
-import { openFeedlensDb, type FeedlensDatabase } from './db';
-import { DEFAULT_SNAPSHOT_POLICY, countsChanged, ingestReadings, needsSnapshot, storedCounts } from './ingest';
+import { openFeedlensDb, type FeedlensDatabase, type PostRecord } from './db';
+import { DEFAULT_SNAPSHOT_POLICY, countsChanged, ingestReadings, needsSnapshot, storedCounts, createPostCache } from './ingest';
 import { snapshotsOf } from './queries';
 
 const HOUR = 3600_000;
@@ -157,5 +157,52 @@ describe('counts at fixed ages, kept at ingest (schema v2)', () => {
     const post = await db.get('posts', 'x:1');
     expect(post?.last?.at).toBe(T0 + 2 * HOUR);
     expect(post?.ages?.['1h']).toEqual({ counts: { likes: exact(40) }, off: MIN });
+  });
+});
+
+describe('the ingest cache', () => {
+  it('skips reading back posts it wrote itself', async () => {
+    const cache = createPostCache();
+    await ingestReadings(db, [reading('1', T0, { likes: exact(1) })], undefined, cache);
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    await ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(2) }), reading('2', T0, { likes: exact(1) })], undefined, cache);
+    expect(get).toHaveBeenCalledTimes(1); // only the post it had not seen
+    expect((await db.get('posts', 'x:1'))?.latest.likes).toEqual(exact(2));
+  });
+
+  it('forgets a batch whose write failed, so nothing unwritten is built upon', async () => {
+    const cache = createPostCache();
+    await ingestReadings(db, [reading('1', T0, { likes: exact(1) })], undefined, cache);
+    const realPut = IDBObjectStore.prototype.put;
+    let calls = 0;
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (++calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realPut.apply(this, args);
+    });
+    await expect(ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(50) })], undefined, cache)).rejects.toThrow();
+    put.mockRestore();
+    expect(cache.get('x:1')).toBeUndefined();
+    await ingestReadings(db, [reading('1', T0 + 2 * HOUR, { likes: exact(3) })], undefined, cache);
+    expect((await snapshotsOf(db, 'x:1')).map((s) => s.counts.likes)).toEqual([exact(1), exact(3)]);
+  });
+
+  it('picks up what another writer changed once cleared (an import, retention)', async () => {
+    const cache = createPostCache();
+    await ingestReadings(db, [reading('1', T0, { likes: exact(1) })], undefined, cache);
+    const stored = (await db.get('posts', 'x:1'))!;
+    await db.put('posts', { ...stored, firstSeenAt: T0 - 30 * 24 * HOUR, text: 'imported text' });
+    cache.clear();
+    await ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(2) }, { text: undefined })], undefined, cache);
+    expect(await db.get('posts', 'x:1')).toMatchObject({ firstSeenAt: T0 - 30 * 24 * HOUR, text: 'imported text', latest: { likes: exact(2) } });
+  });
+
+  it('stays within its bound, dropping the least recently written first', () => {
+    const cache = createPostCache(2);
+    const record = (key: string) => ({ key }) as unknown as PostRecord;
+    cache.set('a', record('a'));
+    cache.set('b', record('b'));
+    cache.set('a', record('a'));
+    cache.set('c', record('c'));
+    expect([cache.get('a'), cache.get('b'), cache.get('c')].map((r) => r?.key)).toEqual(['a', undefined, 'c']);
   });
 });

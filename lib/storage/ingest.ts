@@ -128,13 +128,41 @@ export interface IngestResult {
 }
 
 /**
- * Writes a batch of readings in a single transaction: one `get` and one `put` per distinct post,
- * one `put` per new snapshot. Nothing but IndexedDB work happens while the transaction is open.
+ * The post records the ingest path wrote last, so that the next batch need not read them back:
+ * a feed shows the same posts again and again. Bounded (oldest dropped first); whoever else writes
+ * posts (retention, import) clears it.
+ */
+export interface PostCache {
+  get(key: string): PostRecord | undefined;
+  set(key: string, record: PostRecord): void;
+  delete(key: string): void;
+  clear(): void;
+}
+
+export function createPostCache(limit = 5000): PostCache {
+  const records = new Map<string, PostRecord>();
+  return {
+    get: (key) => records.get(key),
+    set(key, record) {
+      records.delete(key);
+      records.set(key, record);
+      if (records.size > limit) records.delete(records.keys().next().value!);
+    },
+    delete: (key) => void records.delete(key),
+    clear: () => records.clear(),
+  };
+}
+
+/**
+ * Writes a batch of readings in a single transaction: one `put` per distinct post (and a `get`
+ * for posts not in `cache`), one `put` per new snapshot. Nothing but IndexedDB work happens while
+ * the transaction is open.
  */
 export async function ingestReadings(
   db: FeedlensDatabase,
   readings: readonly PostReading[],
   policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY,
+  cache?: PostCache,
 ): Promise<IngestResult> {
   if (readings.length === 0) return { posts: 0, snapshots: 0 };
   const byPost = new Map<string, PostReading[]>();
@@ -149,8 +177,10 @@ export async function ingestReadings(
   const posts = tx.objectStore('posts');
   const snapshots = tx.objectStore('snapshots');
   const writes: Promise<unknown>[] = [];
+  const written = new Map<string, PostRecord>();
   try {
-    const existing = await Promise.all(keys.map((key) => posts.get(key)));
+    const cached = keys.map((key) => cache?.get(key));
+    const existing = await Promise.all(keys.map((key, i) => cached[i] ?? posts.get(key)));
     let snapshotCount = 0;
     keys.forEach((key, index) => {
       let record = existing[index];
@@ -164,11 +194,15 @@ export async function ingestReadings(
         }
       }
       writes.push(posts.put(record!));
+      written.set(key, record!);
     });
     await Promise.all([...writes, tx.done]);
+    for (const [key, record] of written) cache?.set(key, record);
     return { posts: keys.length, snapshots: snapshotCount };
   } catch (error) {
     abortQuietly(tx, writes);
+    // Nothing of this batch was written: the cache must not remember it either.
+    for (const key of keys) cache?.delete(key);
     throw error;
   }
 }

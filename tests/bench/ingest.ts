@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { chromePath } from '../browser/harness';
 
 export const SNAPSHOTS = 100_000;
-/** Readings per write batch, as the background gathers them from the tabs. */
+/** Readings per message, as content scripts send them (the background batches them further). */
 const BATCH = 500;
 
 export interface IngestResult {

@@ -1,0 +1,60 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { exact, type PostReading } from '../model';
+import { openFeedlensDb, type FeedlensDatabase } from '../storage/db';
+import { createIngestQueue } from './ingest-queue';
+
+const T0 = Date.parse('2026-11-01T12:00:00Z');
+const reading = (id: number, round: number): PostReading => ({
+  platform: 'x',
+  postId: String(id),
+  url: `https://x.com/a/status/${id}`,
+  counts: { likes: exact(round) },
+  readAt: T0 + round * 1000,
+});
+
+let db: FeedlensDatabase;
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openFeedlensDb();
+});
+
+describe('the ingest queue', () => {
+  it('gathers messages into batches and writes every reading', async () => {
+    const timers: (() => void)[] = [];
+    const queue = createIngestQueue({ getDb: async () => db, maxBatch: 50, setTimer: (cb) => timers.push(cb) });
+    for (let round = 0; round < 3; round++) queue.push(Array.from({ length: 40 }, (_, i) => reading(i, round)));
+    await queue.flush();
+    expect(await db.count('snapshots')).toBe(120);
+    expect(await db.count('posts')).toBe(40);
+  });
+
+  it('writes a small batch when its timer fires', async () => {
+    const timers: (() => void)[] = [];
+    const queue = createIngestQueue({ getDb: async () => db, setTimer: (cb) => timers.push(cb) });
+    queue.push([reading(1, 1)]);
+    expect(await db.count('posts')).toBe(0);
+    timers.shift()!();
+    await queue.flush();
+    expect(await db.count('posts')).toBe(1);
+  });
+
+  it('reports a failed write with the number of readings lost, and keeps going', async () => {
+    const errors: number[] = [];
+    let broken = true;
+    const queue = createIngestQueue({
+      getDb: async () => {
+        if (broken) throw new DOMException('quota', 'QuotaExceededError');
+        return db;
+      },
+      onError: (_error, lost) => errors.push(lost),
+    });
+    queue.push([reading(1, 1), reading(2, 1)]);
+    await queue.flush();
+    broken = false;
+    queue.push([reading(3, 1)]);
+    await queue.flush();
+    expect(errors).toEqual([2]);
+    expect(await db.count('posts')).toBe(1);
+  });
+});
