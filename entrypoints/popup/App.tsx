@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { PostList } from '@/components/PostList';
-import { Switch } from '@/components/Switch';
+import { SiteHideControls } from '@/components/SiteHideControls';
 import { Totals } from '@/components/Totals';
 import { ADAPTERS } from '@/lib/platforms/registry';
-import { hidesFeedlensFigures, isHidingOn, withSiteHiding, type Settings } from '@/lib/settings';
+import { hidesFeedlensFigures, type Settings } from '@/lib/settings';
 import { loadSettings, onSettingsChanged, updateSettings } from '@/lib/settings-store';
 import type { FeedlensDatabase } from '@/lib/storage/db';
 import { ExportButton } from '@/components/ExportButton';
@@ -77,7 +77,6 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
   }
 
   const { adapter } = data;
-  const hiding = settings ? isHidingOn(settings, adapter.id) : false;
   // Where counts are hidden, Feedlens's own numbers would bring the pressure back (issue 4).
   const figuresHidden = !!settings && hidesFeedlensFigures(settings, adapter.id, now()) && !showAnyway;
   return (
@@ -85,13 +84,7 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
       <h1>
         Feedlens <span class="site">· {adapter.name}</span>
       </h1>
-      <Switch
-        label="Hide like counts"
-        description={`On ${adapter.name}, counts are hidden; every button keeps working.`}
-        checked={hiding}
-        disabled={!settings}
-        onChange={(on) => void updateSettings((s) => withSiteHiding(s, adapter.id, on))}
-      />
+      <SiteHideControls adapter={adapter} settings={settings} now={now()} save={(change) => void updateSettings(change)} />
       {data.kind === 'not-connected' && (
         <Notice kind="info" title={`Reload this ${adapter.name} tab`}>
           Feedlens starts reading a page when it loads. This tab was opened before Feedlens was ready.
