@@ -28,7 +28,7 @@
 import { exact, textSnippet, type Count, type Counts, type Metric } from '../model';
 import { findCounts, parseCount } from '../numbers/parse-count';
 import { defineAdapter } from './define';
-import { attr, hasDigit, ownFirstMatch, ownMatch, textOf } from './dom';
+import { attr, hasDigit, ownFirstMatch, ownMatch, textOf, pathOf } from './dom';
 import type { PostDraft, ReadContext } from './types';
 
 const FEED_ITEM = '[data-testid^="feedItem-by-"]';
@@ -69,13 +69,8 @@ export function tidTime(rkey: string): number | undefined {
 }
 
 function postPath(href: string | null, base: URL): { actor: string; rkey: string } | null {
-  if (!href) return null;
-  let path: string;
-  try {
-    path = new URL(href, base).pathname;
-  } catch {
-    return null;
-  }
+  const path = pathOf(href, base);
+  if (!path) return null;
   const match = POST_PATH.exec(path);
   return match ? { actor: decodeURIComponent(match[1]!), rkey: match[2]! } : null;
 }
@@ -208,6 +203,8 @@ export const bluesky = defineAdapter({
     'https://bsky.app/profile/bsky.app/post/3l6oveex3ii2l',
   ],
   postSelector: selectors.post,
+  // After the post's text.
+  overlayAnchor: ['[data-testid="postText"]'],
   watchAttributes: ['aria-label', 'href'],
   rounding: 'trunc',
   readPost,
@@ -218,7 +215,11 @@ export const bluesky = defineAdapter({
   hide: {
     // Only the numbers: the "Likes"/"Reposts" words stay, and stay links to who liked or reposted.
     likes: ['[data-testid="likeCount"]', '[data-testid="likeCount-expanded"]'],
-    reposts: ['[data-testid="repostCount"]', '[data-testid="repostCount-expanded"]', '[data-testid="quoteCount-expanded"]'],
+    reposts: [
+      '[data-testid="repostCount"]',
+      '[data-testid="repostCount-expanded"]',
+      '[data-testid="quoteCount-expanded"]',
+    ],
     bookmarks: ['[data-testid="bookmarkCount-expanded"]'],
     replies: ['button[data-testid="replyBtn"] > div[dir="auto"]'],
     // "1.1M followers" is a link: its number keeps its box so the link neither shrinks nor moves.

@@ -58,6 +58,23 @@ export function absoluteUrl(href: string | null | undefined, base: URL): URL | n
   }
 }
 
+/**
+ * The path of a link, resolved against the page; null for an unparsable one. Root-relative links
+ * (most sites') skip the URL parse: this runs for every post.
+ */
+export function pathOf(href: string | null | undefined, base: URL): string | null {
+  if (!href) return null;
+  if (href.startsWith('/') && !href.startsWith('//')) {
+    const end = href.search(/[?#]/);
+    return end < 0 ? href : href.slice(0, end);
+  }
+  try {
+    return new URL(href, base).pathname;
+  } catch {
+    return null;
+  }
+}
+
 /** Epoch ms from a machine-readable time (`<time datetime>`); undefined when unreadable. */
 export function parseTime(value: string | null | undefined): number | undefined {
   if (!value) return undefined;

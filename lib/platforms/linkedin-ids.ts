@@ -2,6 +2,7 @@
  * LinkedIn post identity: activity URNs, the time they carry, and the SDUI slot keys they hide in.
  * Pure string work, split out of linkedin.ts so each rule has its own tests.
  */
+import { pathOf } from './dom';
 
 /** Activity ids have been 19 digits since 2015; older ones had at least 16. */
 const ACTIVITY_URN = /urn:li:activity:(\d{16,20})(?!\d)/;
@@ -72,13 +73,8 @@ export function activityIdFromSlotKey(key: string | null | undefined): string | 
 const PROFILE_PATH = /^\/(in|company|school|showcase)\/([^/?#]+)/;
 
 export function handleFromHref(href: string | null | undefined, base: URL): string | undefined {
-  if (!href) return undefined;
-  let path: string;
-  try {
-    path = new URL(href, base).pathname;
-  } catch {
-    return undefined;
-  }
+  const path = pathOf(href, base);
+  if (!path) return undefined;
   const match = PROFILE_PATH.exec(path);
   if (!match) return undefined;
   let slug = match[2]!;

@@ -28,7 +28,7 @@
 import { exact, textSnippet, type Count } from '../model';
 import { findCounts, parseCount } from '../numbers/parse-count';
 import { defineAdapter } from './define';
-import { attr, firstMatch, hasDigit, parseTime, textOf } from './dom';
+import { attr, firstMatch, hasDigit, parseTime, textOf, pathOf } from './dom';
 import type { PostDraft, ReadContext } from './types';
 
 const selectors = {
@@ -66,13 +66,8 @@ interface Permalink {
 }
 
 function permalinkOf(href: string | null, base: URL): Permalink | null {
-  if (!href) return null;
-  let path: string;
-  try {
-    path = new URL(href, base).pathname;
-  } catch {
-    return null;
-  }
+  const path = pathOf(href, base);
+  if (!path) return null;
   const match = PERMALINK.exec(path);
   if (!match) return null;
   const [, kind, name, id, slug] = match;
@@ -210,6 +205,8 @@ export const reddit = defineAdapter({
   ],
   testUrls: ['https://www.reddit.com/', 'https://old.reddit.com/r/programming/', 'https://sh.reddit.com/r/de/'],
   postSelector: selectors.post,
+  // After the subreddit in new Reddit's credit bar (slotted into the card); old Reddit's "submitted … by …" line.
+  overlayAnchor: [':scope > [slot="credit-bar"]', ':scope > .entry .tagline'],
   watchAttributes: ['score', 'comment-count', 'number', 'data-score', 'data-comments-count'],
   rounding: 'halfExpand',
   readPost,
@@ -233,7 +230,10 @@ export const reddit = defineAdapter({
     hosts: 'shreddit-post',
     hide: {
       likes: ['[data-post-click-location="vote"] faceplate-number', '[data-testid="vote-arrows"] faceplate-number'],
-      replies: ['a[data-post-click-location="comments-button"] faceplate-number', 'a[name="comments-action-button"] faceplate-number'],
+      replies: [
+        'a[data-post-click-location="comments-button"] faceplate-number',
+        'a[name="comments-action-button"] faceplate-number',
+      ],
     },
   },
   collapse: {

@@ -24,7 +24,7 @@
 import { textSnippet, type Count, type Metric } from '../model';
 import { aliasesForLocale, parseCount } from '../numbers/parse-count';
 import { defineAdapter } from './define';
-import { attr, hasDigit, ownMatch, parseTime, textOf } from './dom';
+import { attr, hasDigit, ownMatch, parseTime, textOf, pathOf } from './dom';
 import type { PostDraft, ReadContext } from './types';
 
 const POST = 'div[data-pressable-container="true"]';
@@ -49,13 +49,8 @@ const BAR_ORDER = ['likes', 'replies', 'reposts', 'share'] as const;
 const POST_PATH = /^\/@([\w.]+)\/post\/([A-Za-z0-9_-]+)\/?$/;
 
 function postPath(href: string | null, base: URL): { user: string; code: string } | null {
-  if (!href) return null;
-  let path: string;
-  try {
-    path = new URL(href, base).pathname;
-  } catch {
-    return null;
-  }
+  const path = pathOf(href, base);
+  if (!path) return null;
   const match = POST_PATH.exec(path);
   return match ? { user: match[1]!, code: match[2]! } : null;
 }
@@ -173,6 +168,8 @@ export const threads = defineAdapter({
   matches: ['https://www.threads.com/*', 'https://threads.com/*', 'https://www.threads.net/*', 'https://threads.net/*'],
   testUrls: ['https://www.threads.com/', 'https://www.threads.net/@zuck', 'https://threads.com/@zuck/post/C8abcdefghi'],
   postSelector: selectors.post,
+  // After the post's text: the first text run that is not a link or a button.
+  overlayAnchor: ['span[dir="auto"]:not(a *, [role="button"] *)'],
   watchAttributes: ['href'],
   rounding: 'halfExpand',
   readPost,

@@ -14,7 +14,7 @@
 import { boundsOf, exact, textSnippet, type Count, type Counts, type Metric } from '../model';
 import { findCounts, parseCount } from '../numbers/parse-count';
 import { defineAdapter } from './define';
-import { attr, hasDigit, ownFirstMatch, ownMatch, parseTime, textOf } from './dom';
+import { attr, hasDigit, ownFirstMatch, ownMatch, parseTime, textOf, pathOf } from './dom';
 import type { PostDraft, ReadContext } from './types';
 
 const selectors = {
@@ -52,16 +52,8 @@ export function snowflakeTime(id: string): number | undefined {
 }
 
 function statusOf(href: string | null, base: URL): { handle: string; id: string } | null {
-  if (!href) return null;
-  // X's links are root-relative; only anything else is worth a URL parse (a hot path).
-  let path = href;
-  if (!href.startsWith('/') || href.startsWith('//')) {
-    try {
-      path = new URL(href, base).pathname;
-    } catch {
-      return null;
-    }
-  }
+  const path = pathOf(href, base);
+  if (!path) return null;
   const match = STATUS_PATH.exec(path);
   return match ? { handle: match[1]!, id: match[2]! } : null;
 }
@@ -188,7 +180,8 @@ function readCounts(post: Element, ctx: ReadContext): Counts {
     const shown = own(metric);
     if (shown) {
       counts[metric] = shown;
-      if (shown.precision === 'unknown') ctx.problem({ field: metric, selector: selectors.controls[metric], raw: shown.raw });
+      if (shown.precision === 'unknown')
+        ctx.problem({ field: metric, selector: selectors.controls[metric], raw: shown.raw });
     } else if (allZero) {
       counts[metric] = exact(0);
     }
@@ -226,7 +219,8 @@ const bar = '[data-testid="tweet"] [role="group"]';
  * it. `:has()` only with child/sibling steps: a descendant `:has()` on every div cost seconds of
  * style recalculation per thousand posts.
  */
-const focusedViews = '[data-testid="tweet"][tabindex="-1"] div[dir="ltr"]:has(> span > div > [data-testid="app-text-transition-container"])';
+const focusedViews =
+  '[data-testid="tweet"][tabindex="-1"] div[dir="ltr"]:has(> span > div > [data-testid="app-text-transition-container"])';
 const focusedViewsDot =
   '[data-testid="tweet"][tabindex="-1"] div[dir="ltr"][aria-hidden="true"]:has(+ div[dir="ltr"] > span > div > [data-testid="app-text-transition-container"])';
 
@@ -237,6 +231,8 @@ export const x = defineAdapter({
   matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'],
   testUrls: ['https://x.com/home', 'https://x.com/jack/status/20', 'https://twitter.com/search?q=feedlens'],
   postSelector: selectors.post,
+  // After the post's text (X's action bar fills its whole row: no free room there).
+  overlayAnchor: ['[data-testid="tweetText"]'],
   watchAttributes: ['aria-label', 'href'],
   rounding: 'halfExpand',
   readPost,

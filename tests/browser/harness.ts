@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { PlatformId } from '../../lib/model';
+import type { PostRecord } from '../../lib/storage/db';
 import { fixturePages } from '../fixture-pages';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,6 +46,10 @@ export interface Harness {
   inBackground<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Every record of an IndexedDB store in the extension's origin. */
   storeContents<T = unknown>(store: 'posts' | 'snapshots'): Promise<T[]>;
+  /** Waits until the post with this key is in the store, and returns its record. */
+  storedPost(key: string): Promise<PostRecord>;
+  /** Waits until the platform's stored posts pass `check`, and returns them. */
+  storedPosts(platform: PlatformId, check: (posts: PostRecord[]) => boolean, what: string): Promise<PostRecord[]>;
   /** Opens a page and returns it with the tab id Chromium gave it (for `popup.html?tabId=`). */
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
   close(): Promise<void>;
@@ -54,10 +60,15 @@ interface ChromeGlobal {
   chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
 }
 
-const NOT_FOUND = '<!doctype html><html lang="en"><head><title>Not found</title></head><body><p>Not served by the test.</p></body></html>';
+const NOT_FOUND =
+  '<!doctype html><html lang="en"><head><title>Not found</title></head><body><p>Not served by the test.</p></body></html>';
 
 export async function launch(
-  options: { headless?: boolean; slowMo?: number; /** Reuse (and keep) this profile directory. */ profile?: string } = {},
+  options: {
+    headless?: boolean;
+    slowMo?: number;
+    /** Reuse (and keep) this profile directory. */ profile?: string;
+  } = {},
 ): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
@@ -111,7 +122,7 @@ export async function launch(
     return helperPage;
   };
 
-  return {
+  const harness: Harness = {
     context,
     extensionId,
     serviceWorker,
@@ -158,6 +169,18 @@ export async function launch(
         store,
       );
     },
+    storedPost(key) {
+      return waitFor(
+        async () => (await harness.storeContents<PostRecord>('posts')).find((p) => p.key === key),
+        `${key} in IndexedDB`,
+      );
+    },
+    storedPosts(platform, check, what) {
+      return waitFor(async () => {
+        const stored = (await harness.storeContents<PostRecord>('posts')).filter((p) => p.platform === platform);
+        return check(stored) && stored;
+      }, what);
+    },
     async openTab(url) {
       // Tabs on sites without host permission hide their address from the extension, so the new
       // tab is found as the one id that was not there before.
@@ -179,6 +202,7 @@ export async function launch(
       if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
+  return harness;
 }
 
 type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;

@@ -9,13 +9,6 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-async function storedPost(key: string): Promise<PostRecord> {
-  return waitFor(async () => {
-    const stored = await harness.storeContents<PostRecord>('posts');
-    return stored.find((p) => p.key === key) ?? null;
-  }, `${key} in IndexedDB`);
-}
-
 /** What Bluesky does while the user scrolls: appends the next feed cards. */
 function scrollFeed(page: import('playwright-core').Page, round: number) {
   return page.evaluate((n) => {
@@ -36,7 +29,7 @@ function scrollFeed(page: import('playwright-core').Page, round: number) {
 describe('Bluesky in Chromium with the built extension', () => {
   it('reads a profile feed, follows a like as it lands, and reads posts appended by scrolling', async () => {
     const page = await harness.open('https://bsky.app/profile/ada.example.com');
-    const first = await storedPost('bluesky:3mctt2bdni22b');
+    const first = await harness.storedPost('bluesky:3mctt2bdni22b');
     expect(first).toMatchObject({
       url: 'https://bsky.app/profile/ada.example.com/post/3mctt2bdni22b',
       author: 'ada.example.com',
@@ -48,7 +41,7 @@ describe('Bluesky in Chromium with the built extension', () => {
         reposts: { precision: 'exact', value: 622 },
       },
     });
-    expect((await storedPost('bluesky:3mcmmjtmpkk2d')).latest.reposts).toEqual({
+    expect((await harness.storedPost('bluesky:3mcmmjtmpkk2d')).latest.reposts).toEqual({
       precision: 'rounded',
       value: 12000,
       min: 12000,
@@ -75,7 +68,7 @@ describe('Bluesky in Chromium with the built extension', () => {
 
     await scrollFeed(page, 1);
     await scrollFeed(page, 2);
-    const appended = await storedPost('bluesky:3mcwmqr7xs222');
+    const appended = await harness.storedPost('bluesky:3mcwmqr7xs222');
     expect(appended.latest.likes).toEqual({ precision: 'exact', value: 21 });
     expect(appended.postedAt).toBe(Date.parse('2026-01-21T12:01:00Z'));
     expect(harness.strayRequests).toEqual([]);
@@ -83,7 +76,7 @@ describe('Bluesky in Chromium with the built extension', () => {
 
   it('reads a thread’s focused post from the address, with its quote and save counts', async () => {
     await harness.open('https://bsky.app/profile/lena.example.de/post/3mcw7kr72s22g');
-    const focused = await storedPost('bluesky:3mcw7kr72s22g');
+    const focused = await harness.storedPost('bluesky:3mcw7kr72s22g');
     expect(focused.latest).toEqual({
       likes: { precision: 'exact', value: 1234 },
       replies: { precision: 'exact', value: 2 },
@@ -96,7 +89,7 @@ describe('Bluesky in Chromium with the built extension', () => {
 
   it('reads the one real post among notification rows and keeps reading (not "layout not recognized")', async () => {
     const { tabId } = await harness.openTab('https://bsky.app/notifications');
-    await storedPost('bluesky:3mch4icdc2223');
+    await harness.storedPost('bluesky:3mch4icdc2223');
     const reply = await harness.inBackground(async (id) => {
       const { chrome } = globalThis as unknown as {
         chrome: { tabs: { sendMessage(id: number, m: object): Promise<{ keys: string[]; status: string }> } };

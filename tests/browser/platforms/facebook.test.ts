@@ -9,12 +9,9 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-async function storedPosts(check: (posts: PostRecord[]) => boolean, what: string): Promise<PostRecord[]> {
-  return waitFor(async () => {
-    const stored = (await harness.storeContents<PostRecord>('posts')).filter((p) => p.platform === 'facebook');
-    return check(stored) ? stored : null;
-  }, what);
-}
+const storedPosts = (check: (posts: PostRecord[]) => boolean, what: string) =>
+  harness.storedPosts('facebook', check, what);
+
 const has = (key: string) => (posts: PostRecord[]) => posts.some((p) => p.key === key);
 
 /** What Facebook does while the user scrolls: appends feed units at the end of the feed. */

@@ -10,12 +10,8 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-async function storedPosts(min: number, what: string): Promise<PostRecord[]> {
-  return waitFor(async () => {
-    const stored = (await harness.storeContents<PostRecord>('posts')).filter((p) => p.platform === 'linkedin');
-    return stored.length >= min ? stored : null;
-  }, what);
-}
+const storedPosts = (min: number, what: string) =>
+  harness.storedPosts('linkedin', (posts) => posts.length >= min, what);
 
 /** The SDUI feed slot key LinkedIn gives an activity: base64 of the protobuf {1: {1: sint64 id}}. */
 function slotKey(id: bigint): string {

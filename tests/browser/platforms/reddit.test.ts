@@ -9,12 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-async function storedPosts(min: number, what: string): Promise<PostRecord[]> {
-  return waitFor(async () => {
-    const stored = (await harness.storeContents<PostRecord>('posts')).filter((p) => p.key.startsWith('reddit:'));
-    return stored.length >= min ? stored : null;
-  }, what);
-}
+const storedPosts = (min: number, what: string) => harness.storedPosts('reddit', (posts) => posts.length >= min, what);
 
 /**
  * What new Reddit does while the user scrolls: appends the next cards (each a `shreddit-post` whose

@@ -9,13 +9,6 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-async function storedPost(key: string): Promise<PostRecord> {
-  return waitFor(async () => {
-    const stored = await harness.storeContents<PostRecord>('posts');
-    return stored.find((p) => p.key === key) ?? null;
-  }, `${key} in IndexedDB`);
-}
-
 /** What Threads is assumed to do while the user scrolls: append the next post containers. */
 function scrollFeed(page: import('playwright-core').Page, round: number) {
   return page.evaluate((n) => {
@@ -34,7 +27,7 @@ function scrollFeed(page: import('playwright-core').Page, round: number) {
 describe('Threads in Chromium with the built extension', () => {
   it('reads the home feed, a count changing, and posts appended by scrolling', async () => {
     const page = await harness.open('https://www.threads.com/');
-    const first = await storedPost('threads:DJx7Qa2sMpT');
+    const first = await harness.storedPost('threads:DJx7Qa2sMpT');
     expect(first).toMatchObject({
       url: 'https://www.threads.com/@mira.codes/post/DJx7Qa2sMpT',
       author: 'mira.codes',
@@ -46,7 +39,7 @@ describe('Threads in Chromium with the built extension', () => {
       },
     });
     // Likes hidden by the author: unknown, not 0.
-    expect((await storedPost('threads:DJw2RsT4uVw')).latest.likes).toBeUndefined();
+    expect((await harness.storedPost('threads:DJw2RsT4uVw')).latest.likes).toBeUndefined();
     const posts = await harness.storeContents<PostRecord>('posts');
     expect(posts.filter((p) => p.platform === 'threads')).toHaveLength(5); // the quoted post is not one
 
@@ -66,13 +59,13 @@ describe('Threads in Chromium with the built extension', () => {
 
     await scrollFeed(page, 1);
     await scrollFeed(page, 2);
-    expect((await storedPost('threads:DKscroll21xx')).latest.likes).toEqual({ precision: 'exact', value: 21 });
+    expect((await harness.storedPost('threads:DKscroll21xx')).latest.likes).toEqual({ precision: 'exact', value: 21 });
     expect(harness.strayRequests).toEqual([]);
   });
 
   it('reads a post page on threads.net under its threads.com address', async () => {
     await harness.open('https://www.threads.net/@lena.liest/post/DAbCdEfGhIj');
-    const post = await storedPost('threads:DAbCdEfGhIj');
+    const post = await harness.storedPost('threads:DAbCdEfGhIj');
     expect(post).toMatchObject({
       url: 'https://www.threads.com/@lena.liest/post/DAbCdEfGhIj',
       latest: { likes: { precision: 'rounded', min: 2350, max: 2450 }, replies: { value: 312 } },

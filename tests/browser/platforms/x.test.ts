@@ -70,7 +70,10 @@ describe('X in Chromium with the built extension', () => {
       const stored = await harness.storeContents<PostRecord>('posts');
       return stored.length >= 12 && stored;
     }, 'six more posts after scrolling');
-    expect(after.find((p) => p.key === 'x:1861000000000000012')?.latest).toMatchObject({ likes: { value: 102 }, views: { value: 3000 } });
+    expect(after.find((p) => p.key === 'x:1861000000000000012')?.latest).toMatchObject({
+      likes: { value: 102 },
+      views: { value: 3000 },
+    });
 
     // A count changes on a post already stored: a second snapshot, same record.
     await page.evaluate(() => {
@@ -103,6 +106,11 @@ describe('X in Chromium with the built extension', () => {
       const stored = await harness.storeContents<PostRecord>('posts');
       return stored.find((p) => p.key === 'x:1860100000000000010');
     }, 'the post of the page navigated to');
-    expect(post.latest).toMatchObject({ replies: { value: 1 }, reposts: { value: 2 }, likes: { value: 3 }, views: { value: 4 } });
+    expect(post.latest).toMatchObject({
+      replies: { value: 1 },
+      reposts: { value: 2 },
+      likes: { value: 3 },
+      views: { value: 4 },
+    });
   });
 });
