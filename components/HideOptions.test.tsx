@@ -12,13 +12,18 @@ function mount(initial: Settings) {
   const container = document.createElement('div');
   document.body.append(container);
   const draw = () =>
-    render(<HideOptions settings={settings} now={NOW} save={(change) => ((settings = change(settings)), draw())} />, container);
+    render(
+      <HideOptions settings={settings} now={NOW} save={(change) => ((settings = change(settings)), draw())} />,
+      container,
+    );
   act(draw);
   return { container, current: () => settings };
 }
 
 const switchNamed = (root: Element, name: string) =>
-  [...root.querySelectorAll<HTMLButtonElement>('button[role="switch"]')].find((b) => b.getAttribute('aria-label') === name)!;
+  [...root.querySelectorAll<HTMLButtonElement>('button[role="switch"]')].find(
+    (b) => b.getAttribute('aria-label') === name,
+  )!;
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -27,7 +32,18 @@ beforeEach(() => {
 describe('the hiding settings', () => {
   it('offers a switch for every site and every count, reflecting the settings', () => {
     const { container } = mount(defaultSettings());
-    for (const name of ['X', 'Instagram', 'TikTok', 'YouTube', 'Facebook', 'LinkedIn', 'Reddit', 'Bluesky', 'Threads', 'Mastodon']) {
+    for (const name of [
+      'X',
+      'Instagram',
+      'TikTok',
+      'YouTube',
+      'Facebook',
+      'LinkedIn',
+      'Reddit',
+      'Bluesky',
+      'Threads',
+      'Mastodon',
+    ]) {
       expect(switchNamed(container, name).getAttribute('aria-checked'), name).toBe('false');
     }
     expect(switchNamed(container, 'Likes and reactions').getAttribute('aria-checked')).toBe('true');

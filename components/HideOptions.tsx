@@ -32,8 +32,8 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
         onChange={(on) => change((h) => ({ ...h, enabled: on }))}
       />
       <p>
-        <SnoozeButton settings={props.settings} now={props.now} save={props.save} /> Keyboard shortcut on any supported site:{' '}
-        <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>H</kbd> (change it at chrome://extensions/shortcuts).
+        <SnoozeButton settings={props.settings} now={props.now} save={props.save} /> Keyboard shortcut on any supported
+        site: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>H</kbd> (change it at chrome://extensions/shortcuts).
       </p>
       <h3>Sites</h3>
       <div class="grid">

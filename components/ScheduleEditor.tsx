@@ -3,7 +3,8 @@ import type { HideSchedule } from '@/lib/settings';
 const DAY_NAMES = [0, 1, 2, 3, 4, 5, 6].map((day) =>
   new Date(2026, 10, 22 + day).toLocaleDateString(undefined, { weekday: 'short' }),
 );
-const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const toTime = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const fromTime = (value: string) => {
   const [h, m] = value.split(':').map(Number);
   return Number.isInteger(h) && Number.isInteger(m) ? h! * 60 + m! : null;
@@ -23,7 +24,11 @@ export function ScheduleEditor(props: { schedule: HideSchedule; onChange(schedul
               type="checkbox"
               checked={schedule.days.includes(day)}
               onChange={(e) =>
-                set({ days: e.currentTarget.checked ? [...schedule.days, day].sort() : schedule.days.filter((d) => d !== day) })
+                set({
+                  days: e.currentTarget.checked
+                    ? [...schedule.days, day].sort()
+                    : schedule.days.filter((d) => d !== day),
+                })
               }
             />{' '}
             {name}
@@ -32,11 +37,19 @@ export function ScheduleEditor(props: { schedule: HideSchedule; onChange(schedul
       </div>
       <label>
         From{' '}
-        <input type="time" value={toTime(schedule.from)} onChange={(e) => fromTime(e.currentTarget.value) !== null && set({ from: fromTime(e.currentTarget.value)! })} />
+        <input
+          type="time"
+          value={toTime(schedule.from)}
+          onChange={(e) => fromTime(e.currentTarget.value) !== null && set({ from: fromTime(e.currentTarget.value)! })}
+        />
       </label>{' '}
       <label>
         to{' '}
-        <input type="time" value={toTime(schedule.to)} onChange={(e) => fromTime(e.currentTarget.value) !== null && set({ to: fromTime(e.currentTarget.value)! })} />
+        <input
+          type="time"
+          value={toTime(schedule.to)}
+          onChange={(e) => fromTime(e.currentTarget.value) !== null && set({ to: fromTime(e.currentTarget.value)! })}
+        />
       </label>
     </fieldset>
   );

@@ -14,7 +14,15 @@ function mount(initial: Settings) {
   const container = document.createElement('div');
   document.body.append(container);
   const draw = () =>
-    render(<SiteHideControls adapter={x} settings={settings} now={NOW} save={(change) => ((settings = change(settings)), draw())} />, container);
+    render(
+      <SiteHideControls
+        adapter={x}
+        settings={settings}
+        now={NOW}
+        save={(change) => ((settings = change(settings)), draw())}
+      />,
+      container,
+    );
   act(draw);
   return { container, current: () => settings };
 }
@@ -31,7 +39,9 @@ describe('hiding controls in the popup', () => {
     expect(current().hide.sites.x).toBe(true);
     expect(current().hide.sites.reddit).toBe(false);
     expect([...container.querySelectorAll('button')].some((b) => b.textContent === 'Show for 15 minutes')).toBe(true);
-    const views = [...container.querySelectorAll('label')].find((l) => l.textContent?.includes('Views and plays'))!.querySelector('input')!;
+    const views = [...container.querySelectorAll('label')]
+      .find((l) => l.textContent?.includes('Views and plays'))!
+      .querySelector('input')!;
     act(() => {
       views.checked = false;
       views.dispatchEvent(new Event('change'));
@@ -41,7 +51,10 @@ describe('hiding controls in the popup', () => {
 
   it('says when the schedule is why counts show right now', () => {
     const on = withSiteHiding(defaultSettings(), 'x', true);
-    const evenings = { ...on, hide: { ...on.hide, schedule: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], from: 18 * 60, to: 23 * 60 } } };
+    const evenings = {
+      ...on,
+      hide: { ...on.hide, schedule: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], from: 18 * 60, to: 23 * 60 } },
+    };
     const { container } = mount(evenings);
     expect(container.textContent).toMatch(/Outside your hiding hours: counts show until/);
   });

@@ -53,7 +53,10 @@ export function SiteHideControls(props: {
                     checked={settings.hide.metrics[metric]}
                     onChange={(e) => {
                       const checked = e.currentTarget.checked;
-                      props.save((s) => ({ ...s, hide: { ...s.hide, metrics: { ...s.hide.metrics, [metric]: checked } } }));
+                      props.save((s) => ({
+                        ...s,
+                        hide: { ...s.hide, metrics: { ...s.hide.metrics, [metric]: checked } },
+                      }));
                     }}
                   />{' '}
                   {METRIC_LABELS[metric]}

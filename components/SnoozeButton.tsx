@@ -3,7 +3,11 @@ import { SNOOZE_MS, withSnooze, type Settings } from '@/lib/settings';
 const clock = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** "Show for 15 minutes": counts come back by themselves, hidden again when the time is up. */
-export function SnoozeButton(props: { settings: Settings; now: number; save(change: (s: Settings) => Settings): void }) {
+export function SnoozeButton(props: {
+  settings: Settings;
+  now: number;
+  save(change: (s: Settings) => Settings): void;
+}) {
   const until = props.settings.hide.snoozeUntil;
   if (until > props.now) {
     return (

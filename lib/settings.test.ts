@@ -64,7 +64,10 @@ describe('snooze, schedule and own posts', () => {
   });
 
   it('hides only inside the chosen hours and days', () => {
-    const workHours = normalizeSettings({ ...on(), hide: { ...on().hide, schedule: { enabled: true, days: [1, 2, 3, 4, 5], from: 9 * 60, to: 17 * 60 } } });
+    const workHours = normalizeSettings({
+      ...on(),
+      hide: { ...on().hide, schedule: { enabled: true, days: [1, 2, 3, 4, 5], from: 9 * 60, to: 17 * 60 } },
+    });
     expect(hiddenMetrics(workHours, 'x', at(2, 10))).toContain('likes'); // Tuesday 10:00
     expect(hiddenMetrics(workHours, 'x', at(2, 18))).toEqual([]); // Tuesday 18:00
     expect(hiddenMetrics(workHours, 'x', at(6, 10))).toEqual([]); // Saturday
@@ -73,7 +76,10 @@ describe('snooze, schedule and own posts', () => {
   });
 
   it('handles a window across midnight as belonging to the evening it starts on', () => {
-    const nights = normalizeSettings({ ...on(), hide: { ...on().hide, schedule: { enabled: true, days: [1], from: 22 * 60, to: 6 * 60 } } });
+    const nights = normalizeSettings({
+      ...on(),
+      hide: { ...on().hide, schedule: { enabled: true, days: [1], from: 22 * 60, to: 6 * 60 } },
+    });
     expect(inSchedule(nights.hide.schedule, at(1, 23))).toBe(true); // Monday 23:00
     expect(inSchedule(nights.hide.schedule, at(2, 5, 59))).toBe(true); // Tuesday 05:59, Monday's night
     expect(inSchedule(nights.hide.schedule, at(2, 6))).toBe(false);

@@ -13,7 +13,9 @@ import { defaultSettings } from '../lib/settings';
 import { launch, waitFor, type Harness } from './browser/harness';
 import { fixturePages } from './fixture-pages';
 
-const headless = process.argv.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux');
+const headless =
+  process.argv.includes('--headless') ||
+  (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux');
 const outDir = fileURLToPath(new URL('./artifacts/demo/', import.meta.url));
 
 async function storedPosts(harness: Harness): Promise<number> {

@@ -3,6 +3,7 @@ import { ExportButton } from '@/components/ExportButton';
 import { HideOptions } from '@/components/HideOptions';
 import { ImportForm } from '@/components/ImportForm';
 import { MastodonServers } from '@/components/MastodonServers';
+import { OverlayOptions } from '@/components/overlay/OverlayOptions';
 import { PeopleForm } from '@/components/PeopleForm';
 import type { PlatformId } from '@/lib/model';
 import { ADAPTERS } from '@/lib/platforms/registry';
@@ -36,11 +37,12 @@ export function OptionsApp(props: { db: FeedlensDatabase }) {
     <main class="options">
       <h1>Feedlens settings</h1>
       <HideOptions settings={settings} now={now} save={(change) => void save(change)} />
+      <OverlayOptions settings={settings} save={(change) => void save(change)} />
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">Your accounts</h2>
         <p>
-          Name your own accounts so your posts keep their counts when hiding is on, and so the dashboard can compare them
-          with peers. Nothing is sent anywhere.
+          Name your own accounts so your posts keep their counts when hiding is on, and so the dashboard can compare
+          them with peers. Nothing is sent anywhere.
         </p>
         <label>
           Site{' '}

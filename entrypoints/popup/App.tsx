@@ -84,7 +84,12 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
       <h1>
         Feedlens <span class="site">· {adapter.name}</span>
       </h1>
-      <SiteHideControls adapter={adapter} settings={settings} now={now()} save={(change) => void updateSettings(change)} />
+      <SiteHideControls
+        adapter={adapter}
+        settings={settings}
+        now={now()}
+        save={(change) => void updateSettings(change)}
+      />
       {data.kind === 'not-connected' && (
         <Notice kind="info" title={`Reload this ${adapter.name} tab`}>
           Feedlens starts reading a page when it loads. This tab was opened before Feedlens was ready.

@@ -21,7 +21,9 @@ export function toggledHiding(settings: Settings, platform: PlatformAdapter['id'
   return withSnooze(withSiteHiding(settings, platform, true), 0);
 }
 
-export function listenForToggleCommand(adapterFor: (url: string | undefined) => Promise<PlatformAdapter | undefined>): void {
+export function listenForToggleCommand(
+  adapterFor: (url: string | undefined) => Promise<PlatformAdapter | undefined>,
+): void {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== TOGGLE_HIDING_COMMAND) return;
     void (async () => {

@@ -5,7 +5,6 @@
  */
 import { browser } from 'wxt/browser';
 import { validateHealthMessage, validateReadingsMessage, type HostCheck } from '../messages';
-import { applyHideRegistrations, desiredHideRegistrations } from '../hide/registration';
 import {
   adoptGrantedOrigins,
   grantedInstances,
@@ -13,12 +12,16 @@ import {
   onInstancesChanged,
   syncMastodonRegistration,
 } from '../mastodon-instances';
-import { ADAPTERS, adapterById, adapterForUrl, hostMatches } from '../platforms/registry';
+import { adapterById, adapterForUrl, hostMatches } from '../platforms/registry';
 import type { PlatformAdapter } from '../platforms/types';
-import { loadSettings, onSettingsChanged } from '../settings-store';
+import { onSettingsChanged } from '../settings-store';
 import { connectionCache } from '../storage/db';
+import { listenForToggleCommand } from './commands';
+import { createHidingSync } from './hiding-sync';
 import { createIngestQueue } from './ingest-queue';
-import { describeStorageError, saveSiteHealth, saveStorageStatus } from './status-store';
+import { listenForPostStats } from './post-stats';
+import { startRetentionJob } from './retention-job';
+import { STORE_GENERATION_KEY, describeStorageError, saveSiteHealth, saveStorageStatus } from './status-store';
 
 const hostAllowed: HostCheck = (platform, host) => {
   // A Mastodon post is keyed by its address on the server it was published on, which can be any
@@ -45,6 +48,13 @@ export function runBackground(): void {
       lost += count;
       void saveStorageStatus({ error: describeStorageError(error), lost, at: Date.now() });
     },
+  });
+
+  // Thins old snapshots after start-up and after readings (lib/storage/retention.ts). It rewrites
+  // post records, as an import does (from the settings page), so the ingest cache starts afresh.
+  startRetentionJob(getDb, { onRun: () => queue.invalidate() });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && STORE_GENERATION_KEY in changes) queue.invalidate();
   });
 
   // The Mastodon servers the user added and still allows (lib/mastodon-instances.ts), kept in memory
@@ -84,23 +94,29 @@ export function runBackground(): void {
     }
   });
 
-  // Registration calls are chained: two overlapping updates could register one id twice.
-  let syncing: Promise<void> = Promise.resolve();
-  const syncHiding = () => {
-    syncing = syncing
-      .then(async () => {
-        // Added Mastodon servers get the Mastodon content script and hide stylesheets too.
-        mastodonHosts = await syncMastodonRegistration().catch((error: unknown) => {
-          console.error('Feedlens: could not register the Mastodon content script', error);
-          return mastodonHosts;
-        });
-        const matchesFor = (a: PlatformAdapter) =>
-          a.id === 'mastodon' ? [...a.matches, ...instanceMatches(mastodonHosts)] : a.matches;
-        await applyHideRegistrations(desiredHideRegistrations(await loadSettings(), ADAPTERS, matchesFor));
-      })
-      .catch((error: unknown) => console.error('Feedlens: could not register hiding styles', error));
-    return syncing;
-  };
+  const syncHiding = createHidingSync({
+    // Added Mastodon servers get the Mastodon content script and hide stylesheets too.
+    beforeSync: async () => {
+      mastodonHosts = await syncMastodonRegistration().catch((error: unknown) => {
+        console.error('Feedlens: could not register the Mastodon content script', error);
+        return mastodonHosts;
+      });
+    },
+    matchesFor: (a) => (a.id === 'mastodon' ? [...a.matches, ...instanceMatches(mastodonHosts)] : a.matches),
+  });
+  listenForToggleCommand(async (url) => {
+    await instancesLoaded;
+    return adapterForUrl(url, { mastodon: mastodonHosts });
+  });
+  // The overlay's questions: stats of the posts on a page, a post's history (lib/background/post-stats.ts).
+  listenForPostStats({
+    getDb,
+    flush: () => queue.flush(),
+    adapterFor: async (url) => {
+      await instancesLoaded;
+      return adapterForUrl(url, { mastodon: mastodonHosts });
+    },
+  });
   const refreshInstances = () => {
     instancesLoaded = grantedInstances()
       .then((hosts) => {

@@ -9,6 +9,7 @@ import { OWN_ATTR } from '../hide/css';
 import { installLiveHiding } from '../hide/live';
 import { installShadowHiding } from '../hide/shadow';
 import type { ContentMessage, PagePostsReply, ReaderStats } from '../messages';
+import { createOverlay, OVERLAY_TAG } from '../overlay/overlay';
 import type { PlatformAdapter } from '../platforms/types';
 import { createPageReader } from '../reader/runner';
 import { hiddenMetrics, isOwnAuthor, nextHidingChange, type Settings } from '../settings';
@@ -22,6 +23,12 @@ function send(message: ContentMessage): void {
 export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   const hiding = installLiveHiding(document, adapter);
   const shadows = installShadowHiding(document, adapter);
+  const overlay = createOverlay({
+    adapter,
+    document,
+    request: (message) => browser.runtime.sendMessage(message).catch(() => undefined),
+    setTimer: (callback, ms) => void ctx.setTimeout(callback, ms),
+  });
   let settings: Settings | null = null;
   let wakeTimer: number | undefined;
 
@@ -32,12 +39,14 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
       peek: next.hide.peek,
       ownExempt: next.hide.showOwnPosts && next.accounts[adapter.id].length > 0,
     });
-    // Which posts are the user's own may have changed: mark them again.
+    overlay.setSettings(next);
+    // Which posts are the user's own may have changed (and badges may be back): read them again.
     reader.rescan();
     // A snooze ending or a schedule boundary changes what is hidden with no message: wake then.
     if (wakeTimer !== undefined) clearTimeout(wakeTimer);
     const wake = nextHidingChange(next, Date.now());
-    if (wake !== null) wakeTimer = ctx.setTimeout(() => settings && applySettings(settings), Math.max(0, wake - Date.now()) + 50);
+    if (wake !== null)
+      wakeTimer = ctx.setTimeout(() => settings && applySettings(settings), Math.max(0, wake - Date.now()) + 50);
   };
   const reader = createPageReader({
     adapter,
@@ -51,7 +60,9 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     onPostRead: (element, reading) => {
       const own = !!settings && isOwnAuthor(settings, adapter.id, reading.author);
       if (element.hasAttribute(OWN_ATTR) !== own) element.toggleAttribute(OWN_ATTR, own);
+      overlay.postRead(element, reading);
     },
+    ignoreSelector: OVERLAY_TAG,
     // Storing posts where counts are hidden is the user's choice (on by default); nothing is stored
     // before the settings are known (their arrival re-reads the page).
     shouldStore: () => !!settings && (settings.hide.keepReading || hiddenNow().length === 0),
@@ -69,7 +80,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
       if (diagnostic) reply.diagnostic = diagnostic;
       sendResponse(reply);
     } else if (type === 'reader-stats') {
-      const stats: ReaderStats = reader.stats();
+      const stats: ReaderStats = { ...reader.stats(), overlay: overlay.stats() };
       sendResponse(stats);
     }
     return false;
@@ -78,6 +89,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
 
   ctx.onInvalidated(() => {
     reader.stop();
+    overlay.stop();
     stopListening();
     browser.runtime.onMessage.removeListener(onMessage);
   });

@@ -52,7 +52,10 @@ function rules(gate: string, selectors: readonly string[] | undefined, suffix: s
 
 function metricRules(adapter: HideSource, metric: HideMetric, gate: string, suffix = ''): string[] {
   const collapse: HideSelectors = adapter.collapse ?? {};
-  const lines = [...rules(gate, adapter.hide[metric], suffix, VISIBILITY), ...rules(gate, collapse[metric], suffix, DISPLAY)];
+  const lines = [
+    ...rules(gate, adapter.hide[metric], suffix, VISIBILITY),
+    ...rules(gate, collapse[metric], suffix, DISPLAY),
+  ];
   if (adapter.shadowHide?.hide[metric]?.length) lines.push(`${gate} { ${shadowVar(metric)}: hidden; }`);
   return lines;
 }
@@ -63,7 +66,11 @@ export function initialHideCss(adapter: HideSource, metric: HideMetric): string 
 }
 
 /** The live stylesheet for a site: rules for the metrics hidden now, with the chosen exceptions. */
-export function liveHideCss(adapter: HideSource, metrics: readonly HideMetric[], options: LiveHideOptions = {}): string {
+export function liveHideCss(
+  adapter: HideSource,
+  metrics: readonly HideMetric[],
+  options: LiveHideOptions = {},
+): string {
   const exceptions: string[] = [];
   if (options.ownExempt) exceptions.push(`[${OWN_ATTR}] *`);
   if (options.peek) exceptions.push(`:is(${adapter.postSelector}):is(:hover, :focus-within) *`);

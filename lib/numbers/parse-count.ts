@@ -231,7 +231,8 @@ function quickCounts(text: string, t: LocaleTable, rounding: Rounding): Count[] 
     if (i > 0) {
       const code = text.charCodeAt(i - 1);
       const before = text.charAt(i - 1);
-      if (isAsciiLetterCode(code) || t.minus.includes(before) || (code > 127 && SPACED_LETTER.test(before))) return null;
+      if (isAsciiLetterCode(code) || t.minus.includes(before) || (code > 127 && SPACED_LETTER.test(before)))
+        return null;
     }
     let end = i + 1;
     let separated = false;

@@ -216,6 +216,14 @@ export const linkedin = defineAdapter({
     'https://uk.linkedin.com/company/audiense',
   ],
   postSelector: selectors.post,
+  // After the post's text, in each of LinkedIn's layouts.
+  overlayAnchor: [
+    '.update-components-text',
+    '.feed-shared-update-v2__description',
+    '[data-test-id="main-feed-activity-card__commentary"]',
+    '[data-view-name="feed-commentary"]',
+    '[data-testid="expandable-text-box"]',
+  ],
   watchAttributes: ['aria-label', 'data-num-reactions', 'data-num-comments', 'data-urn', 'componentkey', 'href'],
   rounding: 'halfExpand',
   readPost,

@@ -184,6 +184,8 @@ export const mastodon = defineAdapter({
   matches: ['https://mastodon.social/*'],
   testUrls: ['https://mastodon.social/home', 'https://mastodon.social/@Gargron/1', 'https://mastodon.social/explore'],
   postSelector: selectors.post,
+  // After the last paragraph of the post's text.
+  overlayAnchor: ['.status__content__text > p:last-child', '.status__content > p:last-child', '.status__content'],
   // data-id/href: an element reused for another post. `style`: when AnimatedNumber ends, the old
   // span is removed and the new one's style rewritten; the page reader records added nodes and
   // attribute changes but not removals, so that style write is what re-reads a skipped count.

@@ -78,7 +78,9 @@ describe('registry', () => {
         readFileSync(here('lib/platforms/fixtures', f), 'utf8').includes('name="feedlens:demo"'),
       );
       expect(demos, adapter.id).toHaveLength(1);
-      const url = /<meta name="feedlens:url" content="([^"]+)"/.exec(readFileSync(here('lib/platforms/fixtures', demos[0]!), 'utf8'))?.[1];
+      const url = /<meta name="feedlens:url" content="([^"]+)"/.exec(
+        readFileSync(here('lib/platforms/fixtures', demos[0]!), 'utf8'),
+      )?.[1];
       expect(adapterForUrl(url)?.id, `${demos[0]} is served at ${url}`).toBe(adapter.id);
     }
   });

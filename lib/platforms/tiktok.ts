@@ -218,6 +218,8 @@ export const tiktok = defineAdapter({
   matches: ['https://tiktok.com/*', 'https://www.tiktok.com/*'],
   testUrls: ['https://www.tiktok.com/foryou', 'https://www.tiktok.com/@tiktok/video/7106594312292453675'],
   postSelector: `${ARTICLE}, ${GRID_ITEM}, ${DETAIL}`,
+  // After the video's description.
+  overlayAnchor: ['[data-e2e="video-desc"]', '[data-e2e="browse-video-desc"]', '[data-e2e="user-post-item-desc"]'],
   watchAttributes: ['href'],
   rounding: 'halfExpand',
   readPost,

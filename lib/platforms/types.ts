@@ -78,6 +78,12 @@ export interface AdapterDefinition {
    * (made invisible through inherited custom properties; see lib/hide/css.ts).
    */
   shadowHide?: { hosts: string; hide: HideSelectors };
+  /**
+   * Where the in-feed badge goes (lib/overlay): appended, out of flow, to the first element inside
+   * the post matching one of these, so it sits right after that element's last line of text (the
+   * post's text or its byline, away from the action buttons). The post element when none matches.
+   */
+  overlayAnchor?: readonly string[];
 }
 
 export interface PlatformAdapter extends AdapterDefinition {

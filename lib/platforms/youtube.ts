@@ -309,6 +309,8 @@ export const youtube = defineAdapter({
     'https://m.youtube.com/shorts/dQw4w9WgXcQ',
   ],
   postSelector: `${WATCH_UNIT}, ${CARD}`,
+  // Cards: after "18K views • 3 days ago"; the watch page: after its title.
+  overlayAnchor: ['#metadata-line', 'yt-content-metadata-view-model > div:last-of-type', '#title h1'],
   watchAttributes: ['aria-label', 'video-id', 'href'],
   rounding: 'trunc',
   readPost,

@@ -92,7 +92,9 @@ describe('page reader', () => {
     article.querySelector('[role="group"]')!.removeAttribute('aria-label');
     await h.settle();
     const sentBefore = h.sent.length;
-    views.querySelector('[data-testid="app-text-transition-container"] span span')!.replaceChildren(document.createTextNode('9'));
+    views
+      .querySelector('[data-testid="app-text-transition-container"] span span')!
+      .replaceChildren(document.createTextNode('9'));
     await h.settle();
     expect(h.sent.length).toBe(sentBefore + 1);
     expect(h.sent.at(-1)?.[0]).toMatchObject({ postId: '1859000000000000005', counts: { views: { value: 9 } } });
@@ -109,7 +111,9 @@ describe('page reader', () => {
     appended.querySelector('time')!.parentElement!.setAttribute('href', '/ada/status/1860000000000000099');
     cells[0]!.parentElement!.append(appended);
     const recycled = document.querySelectorAll('article')[2]!;
-    recycled.innerHTML = document.querySelectorAll('article')[4]!.innerHTML.replaceAll('1859000000000000005', '1860000000000000077');
+    recycled.innerHTML = document
+      .querySelectorAll('article')[4]!
+      .innerHTML.replaceAll('1859000000000000005', '1860000000000000077');
     await h.settle();
     expect(h.sent[1]!.map((r) => r.postId).sort()).toEqual(['1860000000000000077', '1860000000000000099']);
     expect(h.reader.stats().posts).toBe(8);
@@ -146,7 +150,12 @@ describe('page reader', () => {
     await h.settle();
     expect(h.sent).toEqual([]);
     expect(h.health).toEqual(['paused']);
-    expect(reader.diagnostic()).toMatchObject({ selector: 'id: a[href*="/status/"]', locale: 'en', candidates: 6, readings: 0 });
+    expect(reader.diagnostic()).toMatchObject({
+      selector: 'id: a[href*="/status/"]',
+      locale: 'en',
+      candidates: 6,
+      readings: 0,
+    });
     // Even posts that would read fine later are not stored from a page that was not recognized.
     loadTimeline();
     await h.settle();
@@ -156,8 +165,10 @@ describe('page reader', () => {
   it('pauses when counts stop parsing, instead of storing unknowns as if they were readings', async () => {
     for (const article of document.querySelectorAll('article')) {
       article.querySelector('[role="group"]')!.setAttribute('aria-label', '1e3 replies, 1e4 likes, 2e6 views');
-      for (const control of article.querySelectorAll('[role="group"] [aria-label]')) control.setAttribute('aria-label', '∞ ∞');
-      for (const text of article.querySelectorAll('[data-testid="app-text-transition-container"]')) text.textContent = '1.2.3';
+      for (const control of article.querySelectorAll('[role="group"] [aria-label]'))
+        control.setAttribute('aria-label', '∞ ∞');
+      for (const text of article.querySelectorAll('[data-testid="app-text-transition-container"]'))
+        text.textContent = '1.2.3';
     }
     const h = harness();
     reader = h.reader;

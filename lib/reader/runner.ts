@@ -70,7 +70,8 @@ function fingerprint(draft: PostDraft): string {
     const count = draft.counts[metric];
     if (!count) continue;
     print += `|${metric}:${count.precision}`;
-    if ('value' in count) print += count.precision === 'exact' ? `=${count.value}` : `=${count.value}:${count.min}:${count.max}`;
+    if ('value' in count)
+      print += count.precision === 'exact' ? `=${count.value}` : `=${count.value}:${count.min}:${count.max}`;
   }
   return print;
 }

@@ -2,7 +2,14 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { exact, type Counts, type PostReading } from '../model';
 import { openFeedlensDb, type FeedlensDatabase, type PostRecord } from './db';
-import { DEFAULT_SNAPSHOT_POLICY, countsChanged, ingestReadings, needsSnapshot, storedCounts, createPostCache } from './ingest';
+import {
+  DEFAULT_SNAPSHOT_POLICY,
+  countsChanged,
+  ingestReadings,
+  needsSnapshot,
+  storedCounts,
+  createPostCache,
+} from './ingest';
 import { snapshotsOf } from './queries';
 
 const HOUR = 3600_000;
@@ -165,7 +172,12 @@ describe('the ingest cache', () => {
     const cache = createPostCache();
     await ingestReadings(db, [reading('1', T0, { likes: exact(1) })], undefined, cache);
     const get = vi.spyOn(IDBObjectStore.prototype, 'get');
-    await ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(2) }), reading('2', T0, { likes: exact(1) })], undefined, cache);
+    await ingestReadings(
+      db,
+      [reading('1', T0 + HOUR, { likes: exact(2) }), reading('2', T0, { likes: exact(1) })],
+      undefined,
+      cache,
+    );
     expect(get).toHaveBeenCalledTimes(1); // only the post it had not seen
     expect((await db.get('posts', 'x:1'))?.latest.likes).toEqual(exact(2));
   });
@@ -179,7 +191,9 @@ describe('the ingest cache', () => {
       if (++calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return realPut.apply(this, args);
     });
-    await expect(ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(50) })], undefined, cache)).rejects.toThrow();
+    await expect(
+      ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(50) })], undefined, cache),
+    ).rejects.toThrow();
     put.mockRestore();
     expect(cache.get('x:1')).toBeUndefined();
     await ingestReadings(db, [reading('1', T0 + 2 * HOUR, { likes: exact(3) })], undefined, cache);
@@ -193,7 +207,11 @@ describe('the ingest cache', () => {
     await db.put('posts', { ...stored, firstSeenAt: T0 - 30 * 24 * HOUR, text: 'imported text' });
     cache.clear();
     await ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(2) }, { text: undefined })], undefined, cache);
-    expect(await db.get('posts', 'x:1')).toMatchObject({ firstSeenAt: T0 - 30 * 24 * HOUR, text: 'imported text', latest: { likes: exact(2) } });
+    expect(await db.get('posts', 'x:1')).toMatchObject({
+      firstSeenAt: T0 - 30 * 24 * HOUR,
+      text: 'imported text',
+      latest: { likes: exact(2) },
+    });
   });
 
   it('stays within its bound, dropping the least recently written first', () => {

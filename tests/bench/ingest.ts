@@ -21,9 +21,15 @@ export async function benchIngest(rounds = 3): Promise<IngestResult> {
     format: 'iife',
     target: 'chrome120',
   });
-  const browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: chromePath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   const context = await browser.newContext();
-  await context.route('**/*', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+  await context.route('**/*', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
+  );
   const page = await context.newPage();
   await page.goto('https://bench.feedlens.invalid/');
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
@@ -31,7 +37,9 @@ export async function benchIngest(rounds = 3): Promise<IngestResult> {
   const ours: number[] = [];
   for (let i = 0; i < rounds; i++) {
     raw.push(await page.evaluate((n) => (window as any).feedlensBench.timeRaw(n), SNAPSHOTS));
-    ours.push(await page.evaluate(([n, b]) => (window as any).feedlensBench.timeFeedlens(n, b), [SNAPSHOTS, BATCH] as const));
+    ours.push(
+      await page.evaluate(([n, b]) => (window as any).feedlensBench.timeFeedlens(n, b), [SNAPSHOTS, BATCH] as const),
+    );
   }
   await browser.close();
   const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;

@@ -3,6 +3,8 @@
  * while scrolling (20 posts per animation frame), in Chromium with the extension and without it.
  */
 import { chromium, type Page } from 'playwright-core';
+import type { ReaderStats } from '../../lib/messages';
+import { defaultSettings } from '../../lib/settings';
 import { fixturePage } from '../fixture-pages';
 import { chromePath, launch, waitFor, type Harness } from '../browser/harness';
 
@@ -19,6 +21,14 @@ export interface ReaderResult {
   postsStored: number;
   longTasksWith: number;
   longTasksWithout: number;
+  /** The in-feed overlay's own main-thread time per post (its frames and stats replies, timed inside it). */
+  overlayPerPost: number;
+  /** The reader's time per post with the overlay off (the overlay's bookkeeping runs in the reader's frame). */
+  readerPerPostNoOverlay: number;
+  /** Extra main-thread time per post, overlay on vs off (CDP TaskDuration: with the badges' style and layout). */
+  overlayMainThreadPerPost: number;
+  /** Badges on the page at the end of a run with the overlay on. */
+  badges: number;
 }
 
 /** Appends FEED_POSTS posts built from the fixture's first post, PER_FRAME per frame, as X's timeline would. */
@@ -27,7 +37,8 @@ async function loadFeed(page: Page): Promise<void> {
     async ({ total, perFrame }) => {
       const template = document.querySelector('[data-testid="cellInnerDiv"]')!;
       const list = template.parentElement!;
-      for (const cell of [...list.children]) cell.remove();
+      // A copy: `children` is live, and shrinks as cells are removed.
+      for (const cell of Array.from(list.children)) cell.remove();
       for (let i = 0; i < total; i += perFrame) {
         for (let j = i; j < Math.min(total, i + perFrame); j++) {
           const cell = template.cloneNode(true) as Element;
@@ -35,12 +46,20 @@ async function loadFeed(page: Page): Promise<void> {
           const likes = 100 + j;
           cell.querySelector('time')!.parentElement!.setAttribute('href', `/user${j % 97}/status/${id}`);
           cell.querySelector('a[href$="/analytics"]')!.setAttribute('href', `/user${j % 97}/status/${id}/analytics`);
-          cell.querySelector('[role="group"]')!.setAttribute('aria-label', `${j % 13} replies, ${j % 29} reposts, ${likes} likes, ${j % 7} bookmarks, ${likes * 37} views`);
+          cell
+            .querySelector('[role="group"]')!
+            .setAttribute(
+              'aria-label',
+              `${j % 13} replies, ${j % 29} reposts, ${likes} likes, ${j % 7} bookmarks, ${likes * 37} views`,
+            );
           cell.querySelector('[data-testid="reply"]')!.setAttribute('aria-label', `${j % 13} Replies. Reply`);
           cell.querySelector('[data-testid="retweet"]')!.setAttribute('aria-label', `${j % 29} reposts. Repost`);
           cell.querySelector('[data-testid="like"]')!.setAttribute('aria-label', `${likes} Likes. Like`);
-          cell.querySelector('a[href$="/analytics"]')!.setAttribute('aria-label', `${likes * 37} views. View post analytics`);
-          cell.querySelector('[data-testid="tweetText"]')!.textContent = `Post number ${j}: the feed keeps going as you scroll.`;
+          cell
+            .querySelector('a[href$="/analytics"]')!
+            .setAttribute('aria-label', `${likes * 37} views. View post analytics`);
+          cell.querySelector('[data-testid="tweetText"]')!.textContent =
+            `Post number ${j}: the feed keeps going as you scroll.`;
           list.append(cell);
         }
         await new Promise((r) => requestAnimationFrame(r));
@@ -102,6 +121,10 @@ export async function benchReader(rounds = 3): Promise<ReaderResult> {
   const withMs: number[] = [];
   const withoutMs: number[] = [];
   const readerMs: number[] = [];
+  const overlayMs: number[] = [];
+  const noOverlayMs: number[] = [];
+  const noOverlayReaderMs: number[] = [];
+  let badges = 0;
   const floors: number[] = [];
   let longWith = 0;
   let longWithout = 0;
@@ -109,9 +132,23 @@ export async function benchReader(rounds = 3): Promise<ReaderResult> {
 
   for (let round = 0; round < rounds; round++) {
     // Without the extension: the page's own cost, and the floor.
-    const plain = await chromium.launch({ executablePath: chromePath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const plain = await chromium.launch({
+      executablePath: chromePath(),
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     const plainContext = await plain.newContext({ viewport: { width: 1100, height: 900 } });
-    await plainContext.route('**/*', (route) => (route.request().url().startsWith('https://x.com/') ? route.fulfill({ contentType: 'text/html', body: page.html }) : route.abort()));
+    await plainContext.route('**/*', (route) =>
+      route.request().url().startsWith('https://x.com/')
+        ? route.fulfill({ contentType: 'text/html', body: page.html })
+        : route.abort(),
+    );
     await plainContext.addInitScript(LONG_TASKS_INIT);
     const plainPage = await plainContext.newPage();
     await plainPage.goto(page.url);
@@ -121,19 +158,29 @@ export async function benchReader(rounds = 3): Promise<ReaderResult> {
     floors.push(await floorPerPost(plainPage));
     await plain.close();
 
-    // With the extension.
-    const harness: Harness = await launch();
-    await harness.context.addInitScript(LONG_TASKS_INIT);
-    const { page: extPage, tabId } = await harness.openTab(page.url);
-    await waitFor(async () => (await harness.storeContents('posts')).length >= 6, 'the fixture posts to be stored');
-    const before = await readerStats(harness, tabId);
-    const withExtension = await run(extPage);
-    const after = await readerStats(harness, tabId);
-    withMs.push(withExtension.ms);
-    longWith += withExtension.longTasks;
-    readerMs.push(after.busyMs - before.busyMs);
-    stored = (await harness.storeContents('posts')).length;
-    await harness.close();
+    // With the extension (overlay on, as by default), then with the overlay switched off.
+    for (const overlay of [true, false]) {
+      const harness: Harness = await launch();
+      if (!overlay) await switchOverlayOff(harness);
+      await harness.context.addInitScript(LONG_TASKS_INIT);
+      const { page: extPage, tabId } = await harness.openTab(page.url);
+      await waitFor(async () => (await harness.storeContents('posts')).length >= 6, 'the fixture posts to be stored');
+      const before = await readerStats(harness, tabId);
+      const withExtension = await run(extPage);
+      const after = await readerStats(harness, tabId);
+      if (overlay) {
+        withMs.push(withExtension.ms);
+        longWith += withExtension.longTasks;
+        readerMs.push(after.busyMs - before.busyMs);
+        overlayMs.push((after.overlay?.busyMs ?? 0) - (before.overlay?.busyMs ?? 0));
+        badges = await extPage.evaluate(() => document.querySelectorAll('feedlens-badge').length);
+        stored = (await harness.storeContents('posts')).length;
+      } else {
+        noOverlayMs.push(withExtension.ms);
+        noOverlayReaderMs.push(after.busyMs - before.busyMs);
+      }
+      await harness.close();
+    }
   }
 
   return {
@@ -143,12 +190,28 @@ export async function benchReader(rounds = 3): Promise<ReaderResult> {
     postsStored: stored,
     longTasksWith: longWith,
     longTasksWithout: longWithout,
+    overlayPerPost: median(overlayMs) / FEED_POSTS,
+    readerPerPostNoOverlay: median(noOverlayReaderMs) / FEED_POSTS,
+    overlayMainThreadPerPost: (median(withMs) - median(noOverlayMs)) / FEED_POSTS,
+    badges,
   };
 }
 
-function readerStats(harness: Harness, tabId: number): Promise<{ busyMs: number; posts: number }> {
+/** Settings with the in-feed overlay off, saved before any page is opened. */
+async function switchOverlayOff(harness: Harness): Promise<void> {
+  const settings = defaultSettings();
+  settings.overlay.enabled = false;
+  await harness.inBackground(async (value) => {
+    const { chrome } = globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } };
+    await chrome.storage.sync.set({ settings: value });
+  }, settings);
+}
+
+function readerStats(harness: Harness, tabId: number): Promise<ReaderStats> {
   return harness.inBackground(async (id) => {
-    const { chrome } = globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<{ busyMs: number; posts: number }> } } };
+    const { chrome } = globalThis as unknown as {
+      chrome: { tabs: { sendMessage(id: number, m: object): Promise<ReaderStats> } };
+    };
     return chrome.tabs.sendMessage(id, { type: 'reader-stats' });
   }, tabId);
 }

@@ -18,7 +18,8 @@ interface Row {
   pass: boolean;
 }
 
-const fmt = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`);
+const fmt = (ms: number) =>
+  ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`;
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
@@ -47,6 +48,30 @@ async function main(): Promise<void> {
     ratio: reader.longTasksWith - reader.longTasksWithout,
     target: '0 caused',
     pass: reader.longTasksWith <= reader.longTasksWithout,
+  });
+  rows.push({
+    check: `In-feed overlay: its own main-thread time per post (${reader.badges} badges)`,
+    measured: fmt(reader.overlayPerPost),
+    baseline: `reader ${fmt(reader.readerPerPost)}`,
+    ratio: reader.overlayPerPost / reader.readerPerPost,
+    target: '≤ 1.5× reader',
+    pass: reader.badges > 0 && reader.overlayPerPost <= 1.5 * reader.readerPerPost,
+  });
+  rows.push({
+    check: 'In-feed overlay: reader time per post with it on (its bookkeeping runs in the reader’s frame)',
+    measured: fmt(reader.readerPerPost),
+    baseline: `overlay off ${fmt(reader.readerPerPostNoOverlay)}`,
+    ratio: reader.readerPerPost / reader.readerPerPostNoOverlay,
+    target: '≤ 1.5× off',
+    pass: reader.readerPerPost <= 1.5 * reader.readerPerPostNoOverlay,
+  });
+  rows.push({
+    check: 'In-feed overlay: extra main-thread time per post, on − off (CDP TaskDuration, with style and layout)',
+    measured: fmt(reader.overlayMainThreadPerPost),
+    baseline: `extension ${fmt(reader.mainThreadPerPost)}`,
+    ratio: reader.overlayMainThreadPerPost / reader.mainThreadPerPost,
+    target: 'report',
+    pass: true,
   });
 
   console.log(`Ingest: ${SNAPSHOTS.toLocaleString('en')} snapshots through the real write path vs raw idb puts…`);
@@ -88,7 +113,10 @@ async function main(): Promise<void> {
   });
 
   const header = '| check | measured | baseline (same run) | ratio | target | |\n| --- | --- | --- | --- | --- | --- |';
-  const lines = rows.map((r) => `| ${r.check} | ${r.measured} | ${r.baseline} | ${r.ratio.toFixed(2)} | ${r.target} | ${r.pass ? 'ok' : 'MISSED'} |`);
+  const lines = rows.map(
+    (r) =>
+      `| ${r.check} | ${r.measured} | ${r.baseline} | ${r.ratio.toFixed(2)} | ${r.target} | ${r.pass ? 'ok' : 'MISSED'} |`,
+  );
   const table = [header, ...lines].join('\n');
   console.log(`\n${table}\n`);
   const report = `# Benchmark results
@@ -107,6 +135,11 @@ ${table}
   \`TaskDuration\` during the same workload with the extension minus without it (includes style recalculation
   for the hide stylesheet; noisier). Medians of 3 rounds. Long tasks from a \`PerformanceObserver('longtask')\`,
   summed over the rounds.
+- **In-feed overlay:** the same workload with the overlay on (the default: a badge on every post) and with it
+  switched off in the settings, in separate browsers. *Its own time:* the overlay's frames (placing and drawing
+  badges) and its handling of stats replies, timed inside it; its per-post bookkeeping runs inside the reader's frame
+  and so is part of the reader's time, compared on vs off. *Extra main-thread time:* CDP \`TaskDuration\` with the
+  overlay on minus off (includes the browser's style and layout work for the badges).
 - **Ingest:** ${SNAPSHOTS.toLocaleString('en')} readings of 1,000 posts (every reading changes a count, so each is a
   snapshot) through \`ingestReadings\` in batches of 500 as the background writes them, against the same number of
   snapshot records written with raw idb puts in one transaction. Ratio = raw time / Feedlens time.

@@ -58,7 +58,9 @@ export function recordFirstFrames(list: Target[]): void {
           waitingHosts.push(...hosts);
           continue;
         }
-        const found = root.matches(selector) ? [root, ...root.querySelectorAll(selector)] : [...root.querySelectorAll(selector)];
+        const found = root.matches(selector)
+          ? [root, ...root.querySelectorAll(selector)]
+          : [...root.querySelectorAll(selector)];
         for (const el of found) {
           if (seen.has(el)) continue;
           seen.add(el);
@@ -76,7 +78,8 @@ export function recordFirstFrames(list: Target[]): void {
       }
       hostsDone.add(hostElement);
       list.forEach(({ selector, mode, host }, i) => {
-        if (host && hostElement.matches(host)) for (const el of shadow.querySelectorAll(selector)) results[i]!.hidden.push(isHidden(el, mode));
+        if (host && hostElement.matches(host))
+          for (const el of shadow.querySelectorAll(selector)) results[i]!.hidden.push(isHidden(el, mode));
       });
     }
     waitingHosts = stillWaiting;
@@ -129,7 +132,8 @@ export function controls(list: Target[]): { box: number[]; hit: boolean; label: 
     for (const el of elements) {
       const control = el.closest('button, a, [role="button"]');
       // A control with nothing but the count in it (no icon, no other words) is the count itself.
-      const whollyCount = control && control.textContent?.trim() === el.textContent?.trim() && !control.querySelector('img, svg');
+      const whollyCount =
+        control && control.textContent?.trim() === el.textContent?.trim() && !control.querySelector('img, svg');
       if (control && !el.contains(control) && !whollyCount) found.add(control);
     }
   }
@@ -141,10 +145,12 @@ export function controls(list: Target[]): { box: number[]; hit: boolean; label: 
       .filter((b) => b.width > 0 && b.height > 0)
       .map((b) => [b.x + b.width / 2, b.y + b.height / 2] as const);
     const inView = points.filter(([x, y]) => y >= 0 && y < innerHeight && x >= 0 && x < innerWidth);
-    const hit = inView.length === 0 || inView.some(([x, y]) => {
-      const target = root.elementFromPoint(x, y);
-      return !!target && control.contains(target);
-    });
+    const hit =
+      inView.length === 0 ||
+      inView.some(([x, y]) => {
+        const target = root.elementFromPoint(x, y);
+        return !!target && control.contains(target);
+      });
     const label = `${control.tagName.toLowerCase()} ${control.getAttribute('aria-label') ?? control.textContent?.trim().slice(0, 40) ?? ''}`;
     return { box: [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)], hit, label };
   });
@@ -155,6 +161,8 @@ export function pageText(): { rendered: string; all: string; times: boolean[] } 
   return {
     rendered: document.body.innerText,
     all: document.body.textContent ?? '',
-    times: [...document.querySelectorAll('time')].map((t) => getComputedStyle(t).visibility !== 'hidden' && getComputedStyle(t).display !== 'none'),
+    times: [...document.querySelectorAll('time')].map(
+      (t) => getComputedStyle(t).visibility !== 'hidden' && getComputedStyle(t).display !== 'none',
+    ),
   };
 }

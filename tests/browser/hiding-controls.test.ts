@@ -63,7 +63,12 @@ describe('hiding controls on X', () => {
 
   it('hides only inside the schedule', async () => {
     const minute = new Date().getHours() * 60 + new Date().getMinutes();
-    const outside = { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], from: (minute + 120) % 1440, to: (minute + 180) % 1440 };
+    const outside = {
+      enabled: true,
+      days: [0, 1, 2, 3, 4, 5, 6],
+      from: (minute + 120) % 1440,
+      to: (minute + 180) % 1440,
+    };
     await setSettings(hidingOnX((s) => (s.hide.schedule = outside)));
     const page = await harness.open('https://x.com/home');
     await page.waitForTimeout(500);
@@ -101,7 +106,10 @@ describe('hiding controls on X', () => {
   });
 
   it('registers the keyboard shortcut that toggles hiding on the current site', async () => {
-    const commands = await harness.inBackground(() => (globalThis as unknown as ChromeGlobal).chrome.commands.getAll(), null);
+    const commands = await harness.inBackground(
+      () => (globalThis as unknown as ChromeGlobal).chrome.commands.getAll(),
+      null,
+    );
     expect(commands.find((c) => c.name === 'toggle-hiding')?.shortcut).toBe('Alt+Shift+H');
   });
 });

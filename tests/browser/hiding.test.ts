@@ -12,7 +12,16 @@ import { defaultSettings, type Settings } from '../../lib/settings';
 import type { PostRecord } from '../../lib/storage/db';
 import { fixturePages, type FixturePage } from '../fixture-pages';
 import { launch, waitFor, type Harness } from './harness';
-import { controls, currentStyles, pageText, recordFirstFrames, targetsOf, watchFirstFrameAfterChange, type Styles, type Target } from './hide-probe';
+import {
+  controls,
+  currentStyles,
+  pageText,
+  recordFirstFrames,
+  targetsOf,
+  watchFirstFrameAfterChange,
+  type Styles,
+  type Target,
+} from './hide-probe';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -36,18 +45,23 @@ async function setSettings(settings: Settings): Promise<void> {
 function hiding(platform: PlatformAdapter['id'], on: boolean, metrics?: HideMetric[]): Settings {
   const settings = defaultSettings();
   settings.hide.sites[platform] = on;
-  if (metrics) for (const metric of Object.keys(settings.hide.metrics) as HideMetric[]) settings.hide.metrics[metric] = metrics.includes(metric);
+  if (metrics)
+    for (const metric of Object.keys(settings.hide.metrics) as HideMetric[])
+      settings.hide.metrics[metric] = metrics.includes(metric);
   return settings;
 }
 
 async function waitForRegistration(platform: string, present: boolean): Promise<void> {
-  await waitFor(async () => {
-    const ids = await harness.inBackground(async () => {
-      const scripts = await (globalThis as unknown as ChromeGlobal).chrome.scripting.getRegisteredContentScripts();
-      return scripts.map((s) => s.id);
-    }, null);
-    return ids.includes(`feedlens-hide-${platform}`) === present;
-  }, `hide registration for ${platform} to be ${present ? 'present' : 'gone'}`);
+  await waitFor(
+    async () => {
+      const ids = await harness.inBackground(async () => {
+        const scripts = await (globalThis as unknown as ChromeGlobal).chrome.scripting.getRegisteredContentScripts();
+        return scripts.map((s) => s.id);
+      }, null);
+      return ids.includes(`feedlens-hide-${platform}`) === present;
+    },
+    `hide registration for ${platform} to be ${present ? 'present' : 'gone'}`,
+  );
 }
 
 interface Load {
@@ -70,7 +84,8 @@ async function load(fixture: FixturePage, targets: Target[], postSelector: strin
   return { page, firstFrames };
 }
 
-const flat = (styles: Styles, metric?: HideMetric) => styles.filter((s) => !metric || s.metric === metric).flatMap((s) => s.hidden);
+const flat = (styles: Styles, metric?: HideMetric) =>
+  styles.filter((s) => !metric || s.metric === metric).flatMap((s) => s.hidden);
 
 /** The pre-load layer on its own: read while the page is parsed, the live layer taken away for the moment. */
 async function stylesWithOnlyPreloadLayer(fixture: FixturePage, targets: Target[]): Promise<boolean[]> {
@@ -122,17 +137,26 @@ describe.each(platforms)('hiding on %s', (platform, adapter) => {
   const targets = targetsOf(adapter);
   // Pages on servers the extension does not run on out of the box (a Mastodon server the user has
   // not added) are covered by their platform's own browser test.
-  const fixtures = fixturePages().filter((page) => page.platform === platform && adapterForUrl(page.url)?.id === platform);
+  const fixtures = fixturePages().filter(
+    (page) => page.platform === platform && adapterForUrl(page.url)?.id === platform,
+  );
 
   it('never paints a count, switches live per site and per metric, and changes nothing else', async () => {
     // Hiding off: each page shows its counts, which makes every check below able to fail.
     await setSettings(hiding(adapter.id, false));
     await waitForRegistration(adapter.id, false);
-    const shown = new Map<string, { load: Load; text: ReturnType<typeof pageText>; controls: ReturnType<typeof controls> }>();
+    const shown = new Map<
+      string,
+      { load: Load; text: ReturnType<typeof pageText>; controls: ReturnType<typeof controls> }
+    >();
     for (const fixture of fixtures) {
       const loaded = await load(fixture, targets, adapter.postSelector);
       expect(flat(loaded.firstFrames).some(Boolean), `${fixture.file}: something hidden with hiding off`).toBe(false);
-      shown.set(fixture.file, { load: loaded, text: await loaded.page.evaluate(pageText), controls: await loaded.page.evaluate(controls, targets) });
+      shown.set(fixture.file, {
+        load: loaded,
+        text: await loaded.page.evaluate(pageText),
+        controls: await loaded.page.evaluate(controls, targets),
+      });
       // Watched from now on: the switches below must reach this open page without a reload.
       await loaded.page.evaluate(watchFirstFrameAfterChange, targets);
     }
@@ -142,10 +166,14 @@ describe.each(platforms)('hiding on %s', (platform, adapter) => {
     // Hiding on. The pages already open hide their counts without reload, in the first frame
     // after the message arrives.
     const open = withCounts.map((f) => shown.get(f.file)!.load.page);
-    const afterChange = (page: Page) => page.evaluate(() => (window as unknown as { __afterChange: Styles[] }).__afterChange);
+    const afterChange = (page: Page) =>
+      page.evaluate(() => (window as unknown as { __afterChange: Styles[] }).__afterChange);
     await setSettings(hiding(adapter.id, true));
     for (const page of open) {
-      const [first] = await waitFor(async () => (await afterChange(page)).length > 0 && afterChange(page), 'the live switch to arrive');
+      const [first] = await waitFor(
+        async () => (await afterChange(page)).length > 0 && afterChange(page),
+        'the live switch to arrive',
+      );
       expect(flat(first!).every(Boolean), 'all counts hidden in the first frame after the switch').toBe(true);
     }
 
@@ -163,10 +191,14 @@ describe.each(platforms)('hiding on %s', (platform, adapter) => {
       expect(preload.every(Boolean), `${fixture.file}: visible with only the pre-load styles`).toBe(true);
 
       const after = await hidden.page.evaluate(controls, targets);
-      expect(after.map((c) => `${c.label} ${c.box.join(',')}`), `${fixture.file}: controls moved`).toEqual(
-        before.controls.map((c) => `${c.label} ${c.box.join(',')}`),
-      );
-      expect(after.filter((c) => !c.hit).map((c) => c.label), `${fixture.file}: controls no longer receiving clicks`).toEqual([]);
+      expect(
+        after.map((c) => `${c.label} ${c.box.join(',')}`),
+        `${fixture.file}: controls moved`,
+      ).toEqual(before.controls.map((c) => `${c.label} ${c.box.join(',')}`));
+      expect(
+        after.filter((c) => !c.hit).map((c) => c.label),
+        `${fixture.file}: controls no longer receiving clicks`,
+      ).toEqual([]);
 
       const text = await hidden.page.evaluate(pageText);
       expect(text.all, `${fixture.file}: nodes or text were removed`).toBe(before.text.all);
@@ -174,7 +206,8 @@ describe.each(platforms)('hiding on %s', (platform, adapter) => {
       expect(orphanSeparators(before.text.rendered, text.rendered), `${fixture.file}: orphan separators`).toEqual([]);
       for (const post of stored) {
         for (const piece of [post.text?.slice(0, 24), post.author]) {
-          if (piece && before.text.rendered.includes(piece)) expect(text.rendered, `${fixture.file}: "${piece}" hidden`).toContain(piece);
+          if (piece && before.text.rendered.includes(piece))
+            expect(text.rendered, `${fixture.file}: "${piece}" hidden`).toContain(piece);
         }
       }
       await hidden.page.close();
@@ -212,7 +245,10 @@ describe('hiding on X through the popup', () => {
     await waitFor(async () => (await toggle.getAttribute('aria-checked')) === 'true', 'the switch to turn on');
 
     const likeCount = page.locator('article').first().locator('[data-testid$="like"] span').first();
-    await waitFor(() => likeCount.evaluate((el) => getComputedStyle(el).visibility === 'hidden'), 'the like count to hide');
+    await waitFor(
+      () => likeCount.evaluate((el) => getComputedStyle(el).visibility === 'hidden'),
+      'the like count to hide',
+    );
 
     const like = page.locator('article').first().locator('[data-testid="like"]');
     await page.evaluate(() => {
@@ -223,7 +259,10 @@ describe('hiding on X through the popup', () => {
     expect(await like.getAttribute('data-clicked')).toBe('yes');
 
     await toggle.click();
-    await waitFor(() => likeCount.evaluate((el) => getComputedStyle(el).visibility === 'visible'), 'the like count to show again');
+    await waitFor(
+      () => likeCount.evaluate((el) => getComputedStyle(el).visibility === 'visible'),
+      'the like count to show again',
+    );
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
     expect(adapterById('x')).toBeDefined();
   });

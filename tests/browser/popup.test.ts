@@ -6,8 +6,14 @@ import { launch, waitFor, type Harness } from './harness';
 let harness: Harness;
 beforeAll(async () => {
   harness = await launch();
-  harness.serve('https://x.com/explore', '<!doctype html><html lang="en"><head><title>Explore / X</title></head><body><main></main></body></html>');
-  harness.serve('https://example.org/', '<!doctype html><html lang="en"><head><title>Example</title></head><body>hi</body></html>');
+  harness.serve(
+    'https://x.com/explore',
+    '<!doctype html><html lang="en"><head><title>Explore / X</title></head><body><main></main></body></html>',
+  );
+  harness.serve(
+    'https://example.org/',
+    '<!doctype html><html lang="en"><head><title>Example</title></head><body>hi</body></html>',
+  );
 });
 afterAll(async () => harness?.close());
 
@@ -70,7 +76,10 @@ describe('the popup', () => {
   it('exports everything stored as one JSON file in the documented format', async () => {
     await waitFor(async () => (await harness.storeContents<PostRecord>('posts')).length >= 6, 'stored posts');
     const { popup } = await popupFor('https://x.com/home');
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export data' }).click()]);
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Export data' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^feedlens-export-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(file).toMatchObject({ format: 'feedlens-export', version: 1 });
@@ -79,7 +88,10 @@ describe('the popup', () => {
   });
 
   it('asks for no permission beyond what its features need, and host access to the supported sites', async () => {
-    const manifest = await harness.inBackground(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): unknown } } }).chrome.runtime.getManifest(), null);
+    const manifest = await harness.inBackground(
+      () => (globalThis as unknown as { chrome: { runtime: { getManifest(): unknown } } }).chrome.runtime.getManifest(),
+      null,
+    );
     const { permissions, host_permissions, optional_host_permissions } = manifest as Record<string, string[]>;
     expect(permissions!.sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage']);
     // Mastodon servers are asked for one at a time, only when the user adds one.

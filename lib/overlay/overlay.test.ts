@@ -1,0 +1,218 @@
+/** @vitest-environment happy-dom */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OverlayRequest, PostStats, PostStatsReply } from '../messages';
+import homeTimeline from '../platforms/fixtures/x-home-timeline.html?raw';
+import { x } from '../platforms/x';
+import { createPageReader, type PageReader } from '../reader/runner';
+import { defaultSettings, type Settings } from '../settings';
+import { createOverlay, OVERLAY_TAG, type Overlay } from './overlay';
+import { hostModeFor } from './styles';
+
+const NOW = Date.parse('2026-11-22T12:00:00Z');
+const ADA = 'x:1858979112345600001';
+
+/** The page reader and the overlay as the content script wires them, with frames and timers run by the test. */
+function harness(answer: (request: OverlayRequest) => unknown = () => ({ type: 'post-stats', stats: [] })) {
+  let clock = NOW;
+  const frames: (() => void)[] = [];
+  const timers: { at: number; run: () => void }[] = [];
+  const request = vi.fn((message: OverlayRequest) => Promise.resolve(answer(message)));
+  const overlay = createOverlay({
+    adapter: x,
+    document,
+    request,
+    now: () => clock,
+    requestFrame: (cb) => frames.push(cb),
+    setTimer: (cb, ms) => timers.push({ at: clock + ms, run: cb }),
+  });
+  const reader = createPageReader({
+    adapter: x,
+    document,
+    send: () => undefined,
+    now: () => clock,
+    requestFrame: (cb) => frames.push(cb),
+    setTimer: (cb, ms) => timers.push({ at: clock + ms, run: cb }),
+    onPostRead: (element, reading) => overlay.postRead(element, reading),
+    ignoreSelector: OVERLAY_TAG,
+  });
+  /** Lets `ms` pass: mutations are delivered, frames and due timers run, replies arrive. */
+  const settle = async (ms = 0) => {
+    clock += ms;
+    for (let round = 0; round < 5; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      while (frames.length) frames.shift()!();
+      for (const timer of timers.filter((t) => t.at <= clock)) {
+        timers.splice(timers.indexOf(timer), 1);
+        timer.run();
+      }
+    }
+  };
+  return { overlay, reader, request, settle };
+}
+
+function settings(change: (s: Settings) => void = () => undefined): Settings {
+  const s = defaultSettings();
+  change(s);
+  return s;
+}
+
+const badges = () => [...document.querySelectorAll(OVERLAY_TAG)];
+const badgeText = (host: Element) => host.shadowRoot?.querySelector('.badge')?.textContent;
+const statsKeys = (request: ReturnType<typeof harness>['request']) =>
+  request.mock.calls.map(([m]) => (m.type === 'post-stats' ? m.keys : []));
+
+let reader: PageReader | undefined;
+let overlay: Overlay | undefined;
+beforeEach(() => {
+  const doc = new DOMParser().parseFromString(homeTimeline, 'text/html');
+  document.documentElement.setAttribute('lang', 'en');
+  document.body.innerHTML = doc.body.innerHTML;
+});
+afterEach(() => {
+  reader?.stop();
+  overlay?.stop();
+});
+
+describe('the in-feed overlay', () => {
+  it('puts one badge on each post read, after its text, without changing the page’s text', async () => {
+    const h = harness();
+    ({ reader, overlay } = h);
+    const text = document.body.textContent;
+    overlay.setSettings(settings());
+    reader.start();
+    await h.settle();
+    const hosts = badges();
+    expect(hosts).toHaveLength(6);
+    for (const host of hosts) {
+      expect(host.parentElement!.matches('[data-testid="tweetText"]')).toBe(true);
+      expect(host.childNodes).toHaveLength(0); // all of it is in the shadow root
+      // An empty inline in the text's own line: it adds nothing to the line (tests/browser/overlay.test.ts measures).
+      expect(host.getAttribute('style')).toContain('position: relative !important; display: inline !important');
+    }
+    expect(badgeText(hosts[0]!)).toBe('6.9%');
+    expect(document.body.textContent).toBe(text);
+  });
+
+  it('asks for the stats of every post in one message, after the reader has sent them, and shows the answer', async () => {
+    const usual = { score: 1.8, min: 1.8, max: 1.8, age: '6h' as const, baseline: { expected: 345, posts: 34 } };
+    const h = harness((m) =>
+      m.type === 'post-stats'
+        ? ({
+            type: 'post-stats',
+            stats: [{ key: ADA, latest: {}, usual, peers: null } satisfies PostStats],
+          } satisfies PostStatsReply)
+        : undefined,
+    );
+    ({ reader, overlay } = h);
+    overlay.setSettings(settings());
+    reader.start();
+    await h.settle();
+    expect(h.request).not.toHaveBeenCalled(); // the reader sends its readings 250 ms after a frame: later
+    await h.settle(400);
+    expect(statsKeys(h.request)).toEqual([expect.arrayContaining([ADA])]);
+    expect(statsKeys(h.request)[0]).toHaveLength(6);
+    await h.settle();
+    expect(badgeText(badges()[0]!)).toBe('6.9% · 1.8× usual');
+  });
+
+  it('asks again only about posts whose counts changed, and redraws only their badges', async () => {
+    const h = harness();
+    ({ reader, overlay } = h);
+    overlay.setSettings(settings());
+    reader.start();
+    await h.settle(400);
+    const before = overlay.stats();
+    // The page re-renders every post with the same counts, then one like lands on Ada's post.
+    reader.rescan();
+    await h.settle(400);
+    expect(h.request).toHaveBeenCalledTimes(1);
+    expect(overlay.stats().badges).toBe(before.badges);
+    const like = document.querySelector('article [data-testid="like"]')!;
+    document
+      .querySelector('article [role="group"]')!
+      .setAttribute('aria-label', '12 replies, 34 reposts, 568 likes, 8 bookmarks, 9012 views');
+    like.setAttribute('aria-label', '568 Likes. Like');
+    await h.settle();
+    expect(badgeText(badges()[0]!)).toBe('6.9%'); // redrawn at once from the page (621 → 622 of 9,012)
+    await h.settle(400);
+    expect(statsKeys(h.request)).toEqual([expect.any(Array), [ADA]]);
+    expect(badges()).toHaveLength(6);
+  });
+
+  it('is removed without reload when turned off for the site, or when hiding also hides Feedlens’s figures', async () => {
+    const h = harness();
+    ({ reader, overlay } = h);
+    overlay.setSettings(settings());
+    reader.start();
+    await h.settle();
+    expect(badges()).toHaveLength(6);
+
+    overlay.setSettings(settings((s) => (s.overlay.sites.x = false)));
+    expect(badges()).toHaveLength(0);
+    overlay.setSettings(settings());
+    reader.rescan(); // what the content script does on every settings change
+    await h.settle();
+    expect(badges()).toHaveLength(6);
+
+    overlay.setSettings(settings((s) => (s.hide.sites.x = true)));
+    expect(badges()).toHaveLength(0);
+    // Hiding on, but the user keeps Feedlens's own figures.
+    overlay.setSettings(settings((s) => ((s.hide.sites.x = true), (s.hide.hideFeedlensFigures = false))));
+    reader.rescan();
+    await h.settle();
+    expect(badges()).toHaveLength(6);
+    // Hiding on other sites does not touch X.
+    overlay.setSettings(settings((s) => (s.hide.sites.reddit = true)));
+    reader.rescan();
+    await h.settle();
+    expect(badges()).toHaveLength(6);
+  });
+
+  it('shows nothing before the settings are known', async () => {
+    const h = harness();
+    ({ reader, overlay } = h);
+    reader.start();
+    await h.settle(1000);
+    expect(badges()).toHaveLength(0);
+    expect(h.request).not.toHaveBeenCalled();
+  });
+
+  it('keeps one badge per post when an element is recycled for another post or a post appears twice', async () => {
+    const h = harness();
+    ({ reader, overlay } = h);
+    overlay.setSettings(settings());
+    reader.start();
+    await h.settle();
+    const [first, second] = [...document.querySelectorAll('article[data-testid="tweet"]')];
+    // The same post twice on the page (a clone appended, as a thread might show it).
+    first!.parentElement!.append(first!.cloneNode(true));
+    await h.settle();
+    expect(badges()).toHaveLength(6);
+    // X recycles the second article for another post: its badge follows the new post.
+    const reading = x.scanPosts([second!], { url: new URL('https://x.com/home'), locale: 'en', now: NOW }).readings[0]!;
+    overlay.postRead(second!, { ...reading, postId: '1870000000000000001' });
+    overlay.flushFrame();
+    expect(second!.querySelectorAll(OVERLAY_TAG)).toHaveLength(1);
+  });
+});
+
+describe('how a badge’s host sits in its anchor', () => {
+  it('is an empty inline in flow layouts, and out of flow wherever it would be a flex or grid item', () => {
+    for (const display of ['block', 'inline', 'inline-block', 'list-item', 'flow-root', 'table-cell', 'block flow']) {
+      expect(hostModeFor(display), display).toBe('flow');
+    }
+    for (const display of [
+      'flex',
+      'inline-flex',
+      'grid',
+      'inline-grid',
+      'contents',
+      'table',
+      'table-row',
+      'ruby',
+      '',
+    ]) {
+      expect(hostModeFor(display), display).toBe('out');
+    }
+  });
+});
