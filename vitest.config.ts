@@ -8,6 +8,8 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
+          // Unit tests first, then the browser tests with their own worker count.
+          sequence: { groupOrder: 0 },
           mockReset: true,
           restoreMocks: true,
           include: ['{lib,components,entrypoints}/**/*.test.{ts,tsx}'],
@@ -41,6 +43,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file drives its own Chromium; two at a time suit a 2-core machine.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
