@@ -6,13 +6,17 @@ import { x } from '../platforms/x';
 import { createPageReader, type PageReader } from '../reader/runner';
 import { defaultSettings, type Settings } from '../settings';
 import { createOverlay, OVERLAY_TAG, type Overlay } from './overlay';
+import { everythingNear, type NearViewportFactory } from './near';
 import { hostModeFor } from './styles';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const ADA = 'x:1858979112345600001';
 
 /** The page reader and the overlay as the content script wires them, with frames and timers run by the test. */
-function harness(answer: (request: OverlayRequest) => unknown = () => ({ type: 'post-stats', stats: [] })) {
+function harness(
+  answer: (request: OverlayRequest) => unknown = () => ({ type: 'post-stats', stats: [] }),
+  nearViewport: NearViewportFactory = everythingNear,
+) {
   let clock = NOW;
   const frames: (() => void)[] = [];
   const timers: { at: number; run: () => void }[] = [];
@@ -24,6 +28,7 @@ function harness(answer: (request: OverlayRequest) => unknown = () => ({ type: '
     now: () => clock,
     requestFrame: (cb) => frames.push(cb),
     setTimer: (cb, ms) => timers.push({ at: clock + ms, run: cb }),
+    nearViewport,
   });
   const reader = createPageReader({
     adapter: x,
@@ -113,6 +118,34 @@ describe('the in-feed overlay', () => {
     expect(statsKeys(h.request)[0]).toHaveLength(6);
     await h.settle();
     expect(badgeText(badges()[0]!)).toBe('6.9% · 1.8× usual');
+  });
+
+  it('makes badges and asks for stats only for posts near the viewport, and for the others once they come near', async () => {
+    // A stand-in for the IntersectionObserver: the test says which posts have come near.
+    const watched: Element[] = [];
+    let report: (elements: Element[]) => void = () => undefined;
+    const h = harness(undefined, (onNear) => {
+      report = onNear;
+      return { observe: (el) => watched.push(el), unobserve: () => undefined, disconnect: () => undefined };
+    });
+    ({ reader, overlay } = h);
+    overlay.setSettings(settings());
+    reader.start();
+    await h.settle(400);
+    expect(watched).toHaveLength(6);
+    expect(badges()).toHaveLength(0);
+    expect(h.request).not.toHaveBeenCalled();
+
+    report(watched.slice(0, 2));
+    await h.settle(400);
+    expect(badges()).toHaveLength(2);
+    expect(statsKeys(h.request)).toEqual([[expect.any(String), expect.any(String)]]);
+    expect(badges().every((badge) => watched.slice(0, 2).some((post) => post.contains(badge)))).toBe(true);
+
+    report(watched.slice(2));
+    await h.settle(400);
+    expect(badges()).toHaveLength(6);
+    expect(statsKeys(h.request).flat()).toHaveLength(6);
   });
 
   it('asks again only about posts whose counts changed, and redraws only their badges', async () => {

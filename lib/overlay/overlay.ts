@@ -4,10 +4,13 @@
  *
  *   reader frame ─── postRead(element, reading): bookkeeping only (a map lookup and a short string
  *        │           of the counts); posts whose counts did not change since cost nothing more
+ *   near viewport ── only posts within two screens of the viewport (lib/overlay/near.ts) go on:
+ *        │           a feed with hundreds of posts loaded makes badges only where the user is
  *   next frame ───── every badge that changed is placed or re-rendered, in one batch; no layout is
  *        │           read (the host is out of flow and sits at its static position)
- *   request timer ── one `post-stats` message for all posts read meanwhile whose counts changed,
- *                    sent after the reader has sent their readings, so the answer includes them
+ *   request timer ── one `post-stats` message for all posts near the viewport read meanwhile whose
+ *                    counts changed, sent after the reader has sent their readings, so the answer
+ *                    includes them
  *
  * Badges show the page's own reading at once (the rate needs nothing stored); the comparison with
  * the author's usual and the peers' rank arrive with the background's answer. Nothing is shown
@@ -20,6 +23,7 @@ import { hidesFeedlensFigures, type Settings } from '../settings';
 import { createBadge, type Badge, type CardContent } from './badge';
 import { badgeFigure, countsPrint, currentCounts } from './figure';
 import { anchorOf, hostModeOf, OVERLAY_TAG, sharedSheet } from './host';
+import { nearViewportWatcher, type NearViewportFactory } from './near';
 import { createStatsClient } from './stats-client';
 import type { HostMode } from './styles';
 import { pageTheme, watchTheme, type Theme } from './theme';
@@ -39,6 +43,8 @@ export interface OverlayOptions {
    * (250 ms), so the reading is in the background's queue before the question.
    */
   requestDelayMs?: number;
+  /** Which posts are near the viewport (default: an IntersectionObserver; tests pass their own). */
+  nearViewport?: NearViewportFactory;
 }
 
 export interface Overlay {
@@ -56,6 +62,8 @@ interface Entry {
   key: string;
   reading: PostDraft;
   print: string;
+  /** Within reach of the viewport: only then does the post get a badge and a stats question. */
+  near: boolean;
   badge?: Badge;
 }
 
@@ -91,6 +99,21 @@ export function createOverlay(options: OverlayOptions): Overlay {
     onStats: (answers) => active && timed(() => received(answers)),
   });
 
+  const nearWatcher = (options.nearViewport ?? nearViewportWatcher(doc.defaultView))((elements) => {
+    if (active) timed(() => comeNear(elements));
+  });
+
+  function comeNear(elements: readonly Element[]): void {
+    for (const element of elements) {
+      const entry = entries.get(element);
+      if (!entry || entry.near) continue;
+      entry.near = true;
+      dirty.add(element);
+      stats.want(entry.key, entry.print);
+    }
+    if (dirty.size) scheduleFrame();
+  }
+
   function timed(work: () => void): void {
     const started = clock();
     try {
@@ -118,6 +141,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
 
   function forget(element: Element, entry: Entry): void {
     removeBadge(entry);
+    nearWatcher.unobserve(element);
     entries.delete(element);
     if (owners.get(entry.key) === element) owners.delete(entry.key);
   }
@@ -140,10 +164,14 @@ export function createOverlay(options: OverlayOptions): Overlay {
     if (entry && entry.key === key && entry.print === print && entry.badge?.host.isConnected) return;
     if (entry) Object.assign(entry, { key, reading, print });
     else {
-      entries.set(element, (entry = { key, reading, print }));
+      entries.set(element, (entry = { key, reading, print, near: false }));
       // A page that clones a post (to show it again) clones our host too, empty: not a badge.
       for (const copy of element.querySelectorAll(OVERLAY_TAG)) if (!copy.shadowRoot) copy.remove();
+      // May report it at once (then it is marked dirty and asked about right here).
+      nearWatcher.observe(element);
+      return;
     }
+    if (!entry.near) return;
     dirty.add(element);
     scheduleFrame();
     stats.want(key, print);
@@ -251,7 +279,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       const work: [Entry, Element | null, HostMode | null][] = [];
       for (const element of dirty) {
         const entry = entries.get(element);
-        if (!entry || !element.isConnected) continue;
+        if (!entry?.near || !element.isConnected) continue;
         const place = placement(element, entry);
         work.push([entry, place?.anchor ?? null, place?.mode ?? null]);
       }
@@ -286,6 +314,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
     stop() {
       active = false;
       removeAll();
+      nearWatcher.disconnect();
     },
     stats: (): OverlayStats => ({ ...counters, requests: stats.requests() }),
     flushFrame,

@@ -47,6 +47,19 @@ function pageKeys(tabId: number): Promise<string[]> {
   }, tabId);
 }
 
+/** Scrolls to the end of the page a screen at a time, a frame per screen, and back to the top. */
+async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await frame();
+    }
+    scrollTo(0, 0);
+    await frame();
+  });
+}
+
 const badgeCount = (page: Page) => page.evaluate((tag) => document.querySelectorAll(tag).length, OVERLAY_TAG);
 const layout = (page: Page): Promise<Layout> => page.evaluate(pageLayout, OVERLAY_TAG);
 const reloaded = (page: Page) => page.evaluate(() => performance.getEntriesByType('navigation').length !== 1);
@@ -77,8 +90,10 @@ describe.each(pages.map((p) => [p.file, p] as const))('badges on %s', (_file, fi
     expect(await badgeCount(page)).toBe(0);
     const without = await layout(page);
 
-    // Switched on live: one badge per post read.
+    // Switched on live: one badge per post read, once the user has scrolled past it (badges are
+    // made only for posts within two screens of the viewport).
     await setSettings(settings());
+    await scrollThrough(page);
     const keys = await pageKeys(tabId);
     await waitFor(async () => (await badgeCount(page)) === keys.length, `${keys.length} badges`);
     const shown = await page.evaluate(badges, OVERLAY_TAG);
@@ -119,6 +134,32 @@ describe('the badge', () => {
       expect(first, file).toMatchObject(expected);
       await page.close();
     }
+  });
+
+  it('is made only for posts near the screen in a long feed, and for the rest as the user scrolls to them', async () => {
+    await setSettings(settings());
+    const { page, tabId } = await harness.openTab('https://x.com/home');
+    // 60 more posts below the fixture's six, as a long scroll leaves them loaded.
+    await page.evaluate(() => {
+      const cell = document.querySelector('[data-testid="cellInnerDiv"]')!;
+      for (let i = 0; i < 60; i++) {
+        const copy = cell.cloneNode(true) as Element;
+        const id = `18700000000000${String(i).padStart(5, '0')}`;
+        copy.querySelector('time')!.parentElement!.setAttribute('href', `/someone/status/${id}`);
+        cell.parentElement!.append(copy);
+      }
+    });
+    await waitFor(async () => (await pageKeys(tabId)).length === 66, '66 posts read');
+    await waitFor(async () => (await badgeCount(page)) > 0, 'badges near the top');
+    const nearTop = await badgeCount(page);
+    expect(nearTop).toBeLessThan(66);
+    const lastHasBadge = () =>
+      page.evaluate((tag) => !![...document.querySelectorAll('article')].at(-1)!.querySelector(tag), OVERLAY_TAG);
+    expect(await lastHasBadge()).toBe(false);
+    await scrollThrough(page);
+    await waitFor(async () => (await badgeCount(page)) === 66, 'a badge on every post scrolled past');
+    expect(await lastHasBadge()).toBe(true);
+    await page.close();
   });
 
   it('opens its card by keyboard with the ratios and a sparkline once there are two snapshots, and closes it with Escape', async () => {
