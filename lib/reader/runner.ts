@@ -4,7 +4,7 @@
  *
  *   mutation callback ── only records which nodes changed (no DOM reads)
  *        │
- *   animation frame ──── finds the posts those nodes belong to, reads them with the adapter,
+ *   after the frame ──── finds the posts those nodes belong to, reads them with the adapter,
  *        │               keeps only posts whose reading changed since it was last sent
  *   send timer ───────── one message for everything read in the meantime
  *
@@ -79,7 +79,10 @@ function fingerprint(draft: PostDraft): string {
 export function createPageReader(options: ReaderOptions): PageReader {
   const { adapter, document: doc } = options;
   const now = options.now ?? (() => Date.now());
-  const requestFrame = options.requestFrame ?? ((cb) => requestAnimationFrame(() => cb()));
+  // Reads run once per frame, in a task of their own just after it (a zero timeout from the frame's
+  // callback), not inside it: a feed's frame that is already near the 50 ms long-task limit is never
+  // pushed over it by our reading. Reads of attributes and text force no layout wherever they run.
+  const requestFrame = options.requestFrame ?? ((cb) => requestAnimationFrame(() => setTimeout(cb, 0)));
   const setTimer = options.setTimer ?? ((cb, ms) => void setTimeout(cb, ms));
   const sendDelayMs = options.sendDelayMs ?? 250;
   const clock = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();

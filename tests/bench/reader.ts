@@ -2,13 +2,15 @@
  * What reading costs the page: a generated X feed of 1,000 posts arrives the way a feed loads
  * while scrolling (20 posts per animation frame), in Chromium with the extension and without it.
  */
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ReaderStats } from '../../lib/messages';
 import { defaultSettings } from '../../lib/settings';
 import { fixturePage } from '../fixture-pages';
-import { chromePath, launch, waitFor, type Harness } from '../browser/harness';
+import { launch, waitFor, type Harness } from '../browser/harness';
 
 export const FEED_POSTS = 1000;
+/** An address that no content script of Feedlens matches (the baseline runs there). */
+const UNMATCHED_ORIGIN = 'https://bench.feedlens.invalid';
 const PER_FRAME = 20;
 
 export interface ReaderResult {
@@ -32,7 +34,7 @@ export interface ReaderResult {
 }
 
 /** Appends FEED_POSTS posts built from the fixture's first post, PER_FRAME per frame, as X's timeline would. */
-async function loadFeed(page: Page): Promise<void> {
+export async function loadFeed(page: Page): Promise<void> {
   await page.evaluate(
     async ({ total, perFrame }) => {
       const template = document.querySelector('[data-testid="cellInnerDiv"]')!;
@@ -131,27 +133,15 @@ export async function benchReader(rounds = 3): Promise<ReaderResult> {
   let stored = 0;
 
   for (let round = 0; round < rounds; round++) {
-    // Without the extension: the page's own cost, and the floor.
-    const plain = await chromium.launch({
-      executablePath: chromePath(),
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const plainContext = await plain.newContext({ viewport: { width: 1100, height: 900 } });
-    await plainContext.route('**/*', (route) =>
-      route.request().url().startsWith('https://x.com/')
-        ? route.fulfill({ contentType: 'text/html', body: page.html })
-        : route.abort(),
+    // Without Feedlens's content script: the same browser with the extension loaded, the same page
+    // served at an address no content script matches. The page's own cost, and the floor.
+    const plain: Harness = await launch();
+    await plain.context.route(`${UNMATCHED_ORIGIN}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: page.html }),
     );
-    await plainContext.addInitScript(LONG_TASKS_INIT);
-    const plainPage = await plainContext.newPage();
-    await plainPage.goto(page.url);
+    await plain.context.addInitScript(LONG_TASKS_INIT);
+    const plainPage = await plain.context.newPage();
+    await plainPage.goto(`${UNMATCHED_ORIGIN}/home`);
     const without = await run(plainPage);
     withoutMs.push(without.ms);
     longWithout += without.longTasks;
