@@ -29,6 +29,9 @@ export interface ReaderResult {
   readerPerPostNoOverlay: number;
   /** Extra main-thread time per post, overlay on vs off (CDP TaskDuration: with the badges' style and layout). */
   overlayMainThreadPerPost: number;
+  /** The page's JS heap after the feed loaded (after a full GC), with Feedlens and without, in bytes. */
+  heapWith: number;
+  heapWithout: number;
   /** Badges on the page at the end of a run with the overlay on. */
   badges: number;
 }
@@ -93,11 +96,25 @@ const LONG_TASKS_INIT = () => {
 };
 const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
 
-async function run(page: Page): Promise<{ ms: number; longTasks: number }> {
+/**
+ * The page's JavaScript heap after a full garbage collection, in bytes. Content scripts run in an
+ * isolated world of the page's own V8 isolate, so their memory is counted here too.
+ */
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize;
+}
+
+async function run(page: Page): Promise<{ ms: number; longTasks: number; heap: number }> {
   const since = await taskDuration(page);
   await page.evaluate(() => ((window as unknown as { __longTasks: number }).__longTasks = 0));
   await loadFeed(page);
-  return { ms: await since(), longTasks: await longTasks(page) };
+  const ms = await since();
+  return { ms, longTasks: await longTasks(page), heap: await heapAfterGc(page) };
 }
 
 /** The floor: find every post and read its action bar's aria-label, nothing else. */
@@ -126,6 +143,8 @@ export async function benchReader(rounds = 3): Promise<ReaderResult> {
   const overlayMs: number[] = [];
   const noOverlayMs: number[] = [];
   const noOverlayReaderMs: number[] = [];
+  const heapsWith: number[] = [];
+  const heapsWithout: number[] = [];
   let badges = 0;
   const floors: number[] = [];
   let longWith = 0;
@@ -144,6 +163,7 @@ export async function benchReader(rounds = 3): Promise<ReaderResult> {
     await plainPage.goto(`${UNMATCHED_ORIGIN}/home`);
     const without = await run(plainPage);
     withoutMs.push(without.ms);
+    heapsWithout.push(without.heap);
     longWithout += without.longTasks;
     floors.push(await floorPerPost(plainPage));
     await plain.close();
@@ -160,6 +180,7 @@ export async function benchReader(rounds = 3): Promise<ReaderResult> {
       const after = await readerStats(harness, tabId);
       if (overlay) {
         withMs.push(withExtension.ms);
+        heapsWith.push(withExtension.heap);
         longWith += withExtension.longTasks;
         readerMs.push(after.busyMs - before.busyMs);
         overlayMs.push((after.overlay?.busyMs ?? 0) - (before.overlay?.busyMs ?? 0));
@@ -184,6 +205,8 @@ export async function benchReader(rounds = 3): Promise<ReaderResult> {
     readerPerPostNoOverlay: median(noOverlayReaderMs) / FEED_POSTS,
     overlayMainThreadPerPost: (median(withMs) - median(noOverlayMs)) / FEED_POSTS,
     badges,
+    heapWith: median(heapsWith),
+    heapWithout: median(heapsWithout),
   };
 }
 

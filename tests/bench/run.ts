@@ -74,6 +74,20 @@ async function main(): Promise<void> {
     pass: true,
   });
 
+  const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+  rows.push({
+    check: `Memory: page JS heap after the ${FEED_POSTS}-post feed (after GC), with Feedlens (${(
+      (reader.heapWith - reader.heapWithout) /
+      FEED_POSTS /
+      1024
+    ).toFixed(1)} KB per post)`,
+    measured: mb(reader.heapWith),
+    baseline: `without ${mb(reader.heapWithout)}`,
+    ratio: reader.heapWith / reader.heapWithout,
+    target: 'report',
+    pass: true,
+  });
+
   console.log(`Ingest: ${SNAPSHOTS.toLocaleString('en')} snapshots through the real write path vs raw idb puts…`);
   const ingest = await benchIngest();
   rows.push({
@@ -131,12 +145,19 @@ ${table}
 - **Reader:** the X fixture's page at https://x.com/home, then ${FEED_POSTS} generated posts appended 20 per animation
   frame (as a timeline loads while scrolling). *Floor:* a bare loop that finds every post and reads its action
   bar's aria-label (median of 15 passes, per post). *Reader time:* the content script's own main-thread time
-  (observer callbacks, reads, diffs and sends, timed inside it) per post. *Extra main-thread time:* CDP
-  \`TaskDuration\` during the same workload with the extension minus without it (includes style recalculation
-  for the hide stylesheet; noisier). Medians of 3 rounds. Long tasks from a \`PerformanceObserver('longtask')\`,
-  summed over the rounds.
-- **In-feed overlay:** the same workload with the overlay on (the default: a badge on every post) and with it
-  switched off in the settings, in separate browsers. *Its own time:* the overlay's frames (placing and drawing
+  (observer callbacks, reads, diffs and sends, timed inside it) per post. *Without:* the same browser with the
+  extension loaded and the same page served at an address no content script matches, so only Feedlens's content
+  script differs. *Extra main-thread time:* CDP \`TaskDuration\` during the same workload with the content script
+  minus without it (includes IPC, garbage collection and style work it causes; noisier). Medians of 3 rounds.
+  Long tasks from a \`PerformanceObserver('longtask')\`, summed over the rounds; the generated feed's own frames
+  are already near the 50 ms limit (about 30 of its 50 loading frames are long tasks without Feedlens), so
+  any extra work in the page's process tips some of them over. *Memory:* the page's JS heap
+  (\`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\`; the content script's isolated world lives in the
+  page's isolate) at the end of the workload, with and without the content script. The generated page has no
+  JavaScript of its own, so its heap is far smaller than a real feed's: the ratio overstates Feedlens's share.
+- **In-feed overlay:** the same workload with the overlay on (the default: a badge on every post within two
+  screens of the viewport; the generated posts are appended below it, so most are watched but never get one)
+  and with it switched off in the settings, in separate browsers. *Its own time:* the overlay's frames (placing and drawing
   badges) and its handling of stats replies, timed inside it; its per-post bookkeeping runs inside the reader's frame
   and so is part of the reader's time, compared on vs off. *Extra main-thread time:* CDP \`TaskDuration\` with the
   overlay on minus off (includes the browser's style and layout work for the badges).
