@@ -37,7 +37,7 @@ export interface ReaderResult {
 }
 
 /** Appends FEED_POSTS posts built from the fixture's first post, PER_FRAME per frame, as X's timeline would. */
-export async function loadFeed(page: Page): Promise<void> {
+async function loadFeed(page: Page): Promise<void> {
   await page.evaluate(
     async ({ total, perFrame }) => {
       const template = document.querySelector('[data-testid="cellInnerDiv"]')!;
