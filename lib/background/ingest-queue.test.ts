@@ -29,6 +29,38 @@ describe('the ingest queue', () => {
     expect(await db.count('posts')).toBe(40);
   });
 
+  it('writes what gathered during a write in one transaction, one post-record write per post', async () => {
+    const written: { posts: number; snapshots: number }[] = [];
+    const queue = createIngestQueue({ getDb: async () => db, maxBatch: 40, onWritten: (r) => written.push(r) });
+    queue.push(Array.from({ length: 40 }, (_, i) => reading(i, 0)));
+    // Let the first write take its readings; the next two messages arrive while it runs.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    queue.push(Array.from({ length: 40 }, (_, i) => reading(i, 1)));
+    queue.push(Array.from({ length: 40 }, (_, i) => reading(i, 2)));
+    await queue.flush();
+    expect(written).toEqual([
+      { posts: 40, snapshots: 40 },
+      { posts: 40, snapshots: 80 },
+    ]);
+    expect(await db.count('snapshots')).toBe(120);
+    const post = await db.get('posts', 'x:7');
+    expect(post?.latest.likes).toMatchObject({ value: 2 });
+  });
+
+  it('splits a large backlog into transactions of at most maxTransaction readings', async () => {
+    const written: number[] = [];
+    const queue = createIngestQueue({
+      getDb: async () => db,
+      maxBatch: 10,
+      maxTransaction: 50,
+      onWritten: (r) => written.push(r.snapshots),
+    });
+    for (let round = 0; round < 3; round++) queue.push(Array.from({ length: 40 }, (_, i) => reading(i, round)));
+    await queue.flush();
+    expect(written).toEqual([50, 50, 20]);
+    expect(await db.count('snapshots')).toBe(120);
+  });
+
   it('writes a small batch when its timer fires', async () => {
     const timers: (() => void)[] = [];
     const queue = createIngestQueue({ getDb: async () => db, setTimer: (cb) => timers.push(cb) });

@@ -2,6 +2,10 @@
  * Gathers readings from all tabs and writes them in batched transactions: many small messages
  * become one write every `delayMs`. A failed write (a full disk) is reported, not retried in a
  * loop, and never touches what is already stored.
+ *
+ * Writes run one at a time, and each takes everything that gathered while the previous one ran
+ * (up to `maxTransaction` readings). Under load (many tabs, a long scroll) batches therefore grow,
+ * and a post read several times in one batch costs one post-record write instead of several.
  */
 import type { PostReading } from '../model';
 import type { FeedlensDatabase } from '../storage/db';
@@ -10,8 +14,10 @@ import { createPostCache, ingestReadings, type IngestResult } from '../storage/i
 export interface IngestQueueOptions {
   getDb(): Promise<FeedlensDatabase>;
   delayMs?: number;
-  /** A batch this large is written at once rather than waiting. */
+  /** This many readings waiting are written at once rather than after `delayMs`. */
   maxBatch?: number;
+  /** The most readings one transaction takes (it holds the store while it runs). */
+  maxTransaction?: number;
   onWritten?(result: IngestResult): void;
   onError?(error: unknown, lost: number): void;
   setTimer?(callback: () => void, ms: number): void;
@@ -28,28 +34,38 @@ export interface IngestQueue {
 export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
   const delayMs = options.delayMs ?? 200;
   const maxBatch = options.maxBatch ?? 2000;
+  const maxTransaction = Math.max(maxBatch, options.maxTransaction ?? 10_000);
   const setTimer = options.setTimer ?? ((cb, ms) => void setTimeout(cb, ms));
   let queue: PostReading[] = [];
   let timerSet = false;
+  /** The chain of writes: two batches never race for the same post record. */
   let writing: Promise<void> = Promise.resolve();
+  /** A write is chained and has not taken its readings yet: more pushes join it. */
+  let gathering = false;
+
   const cache = createPostCache();
+
+  async function writeGathered(): Promise<void> {
+    gathering = false;
+    const batch = queue.length <= maxTransaction ? queue : queue.slice(0, maxTransaction);
+    queue = batch === queue ? [] : queue.slice(maxTransaction);
+    // What did not fit is written next, after this one.
+    if (queue.length) flush();
+    try {
+      const db = await options.getDb();
+      // Not `onWritten?.(await …)`: an optional call would skip the write when nobody listens.
+      const result = await ingestReadings(db, batch, undefined, cache);
+      options.onWritten?.(result);
+    } catch (error) {
+      options.onError?.(error, batch.length);
+    }
+  }
 
   function flush(): Promise<void> {
     timerSet = false;
-    if (queue.length === 0) return writing;
-    const batch = queue;
-    queue = [];
-    // Writes are chained so that two batches never race for the same post record.
-    writing = writing.then(async () => {
-      try {
-        const db = await options.getDb();
-        // Not `onWritten?.(await …)`: an optional call would skip the write when nobody listens.
-        const result = await ingestReadings(db, batch, undefined, cache);
-        options.onWritten?.(result);
-      } catch (error) {
-        options.onError?.(error, batch.length);
-      }
-    });
+    if (queue.length === 0 || gathering) return writing;
+    gathering = true;
+    writing = writing.then(writeGathered);
     return writing;
   }
 
@@ -62,7 +78,11 @@ export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
         setTimer(() => void flush(), delayMs);
       }
     },
-    flush,
+    // Resolves once the write that takes the current queue (and any it left over) is done.
+    async flush() {
+      while (queue.length || gathering) await flush();
+      await writing;
+    },
     invalidate: () => cache.clear(),
   };
 }
