@@ -113,15 +113,6 @@ export async function launch(
   serviceWorker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(serviceWorker.url()).host;
 
-  let helperPage: Page | undefined;
-  const extensionHelper = async () => {
-    if (!helperPage || helperPage.isClosed()) {
-      helperPage = await context.newPage();
-      await helperPage.goto(`chrome-extension://${extensionId}/options.html`);
-    }
-    return helperPage;
-  };
-
   const harness: Harness = {
     context,
     extensionId,
@@ -145,12 +136,21 @@ export async function launch(
       return serviceWorker.evaluate(fn as (arg: unknown) => Promise<T>, arg);
     },
     async storeContents<T>(store: 'posts' | 'snapshots') {
-      const page = await extensionHelper();
-      return page.evaluate(
+      // Read from the service worker (same origin as the store), not from a helper tab: opening a
+      // tab would send the page under test to the background, where Chromium throttles its frames
+      // to one a second and skips its rendering.
+      return serviceWorker.evaluate(
         (name) =>
           new Promise<T[]>((resolvePromise, reject) => {
             const open = indexedDB.open('feedlens');
-            open.onerror = () => reject(open.error);
+            // Not there yet: never create it (the background's upgrade would then start from an
+            // empty version 1 instead of nothing).
+            let missing = false;
+            open.onupgradeneeded = () => {
+              missing = true;
+              open.transaction?.abort();
+            };
+            open.onerror = () => (missing ? resolvePromise([]) : reject(open.error));
             open.onsuccess = () => {
               const db = open.result;
               if (!db.objectStoreNames.contains(name)) {
