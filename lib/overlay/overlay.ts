@@ -70,7 +70,9 @@ interface Entry {
 export function createOverlay(options: OverlayOptions): Overlay {
   const { adapter, document: doc } = options;
   const now = options.now ?? (() => Date.now());
-  const requestFrame = options.requestFrame ?? ((cb) => requestAnimationFrame(() => cb()));
+  // Like the reader's, the overlay's work runs in a task of its own just after a frame, never inside
+  // it: a feed's frame already near the 50 ms long-task limit is not pushed over by drawing badges.
+  const requestFrame = options.requestFrame ?? ((cb) => requestAnimationFrame(() => setTimeout(cb, 0)));
   const setTimer = options.setTimer ?? ((cb, ms) => void setTimeout(cb, ms));
   const clock = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
 
