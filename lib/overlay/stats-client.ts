@@ -63,7 +63,9 @@ export function createStatsClient(options: StatsClientOptions): StatsClient {
       asked.set(key, print);
       waiting.delete(key);
     }
-    if (next !== Infinity) schedule(next);
+    // Not at the next post's own due time (a feed reads a few posts every frame: that would be a
+    // message per frame), but after a pause, with everything that fell due meanwhile.
+    if (next !== Infinity) schedule(Math.max(next, at + options.delayMs / 2));
     for (let i = 0; i < keys.length; i += MAX_STATS_KEYS) {
       sent++;
       options.request({ type: 'post-stats', keys: keys.slice(i, i + MAX_STATS_KEYS) }).then(received, () => undefined);
