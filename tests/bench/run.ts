@@ -24,7 +24,7 @@ const fmt = (ms: number) =>
 async function main(): Promise<void> {
   const rows: Row[] = [];
   console.log(`Reader: generated X feed of ${FEED_POSTS} posts, with and without the extension…`);
-  const reader = await benchReader();
+  const reader = await benchReader(5);
   rows.push({
     check: 'Reader main-thread time per post (its own work)',
     measured: fmt(reader.readerPerPost),
@@ -159,7 +159,7 @@ ${table}
   diffs and sends, timed inside it) per post. *Without:* the same browser with the extension loaded and the same
   page served at an address no content script matches, so only Feedlens's content script differs. *Extra
   main-thread time:* CDP \`TaskDuration\` during the same workload with the content script minus without it
-  (includes IPC, garbage collection and style work it causes; noisier). Medians of 3 rounds. *sendMessage
+  (includes IPC, garbage collection and style work it causes; noisier). Medians of 5 rounds. *sendMessage
   alone:* 75 readings of the reader's shape per message, from an extension page to a message type the background
   ignores (median of 15 × 20 messages): what every new post costs to reach the store, whatever the reader does.
   Long tasks from a \`PerformanceObserver('longtask')\`, summed over the rounds. The first read of a page (its
