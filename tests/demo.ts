@@ -25,10 +25,7 @@ async function storedPosts(harness: Harness): Promise<number> {
 async function setHiding(harness: Harness, platform: string, on: boolean): Promise<void> {
   const settings = defaultSettings();
   settings.hide.sites[platform as keyof typeof settings.hide.sites] = on;
-  await harness.inBackground(async (value) => {
-    const { chrome } = globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } };
-    await chrome.storage.sync.set({ settings: value });
-  }, settings);
+  await harness.saveSettings(settings);
 }
 
 async function shot(page: Page, name: string): Promise<void> {

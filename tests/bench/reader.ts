@@ -280,10 +280,7 @@ async function sendPerReading(harness: Harness): Promise<number> {
 async function switchOverlayOff(harness: Harness): Promise<void> {
   const settings = defaultSettings();
   settings.overlay.enabled = false;
-  await harness.inBackground(async (value) => {
-    const { chrome } = globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } };
-    await chrome.storage.sync.set({ settings: value });
-  }, settings);
+  await harness.saveSettings(settings);
 }
 
 function readerStats(harness: Harness, tabId: number): Promise<ReaderStats> {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { PlatformId } from '../../lib/model';
+import type { Settings } from '../../lib/settings';
 import type { PostRecord } from '../../lib/storage/db';
 import { fixturePages } from '../fixture-pages';
 
@@ -44,6 +45,8 @@ export interface Harness {
   extensionPage(path: string): Promise<Page>;
   /** Runs `fn` in the extension's service worker. */
   inBackground<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Saves settings where the options page does (open tabs and the background react as they would). */
+  saveSettings(settings: Settings): Promise<void>;
   /** Every record of an IndexedDB store in the extension's origin. */
   storeContents<T = unknown>(store: 'posts' | 'snapshots'): Promise<T[]>;
   /** Waits until the post with this key is in the store, and returns its record. */
@@ -134,6 +137,14 @@ export async function launch(
     },
     inBackground<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
       return serviceWorker.evaluate(fn as (arg: unknown) => Promise<T>, arg);
+    },
+    async saveSettings(settings) {
+      await serviceWorker.evaluate(async (value) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { storage: { sync: { set(v: object): Promise<void> } } };
+        };
+        await chrome.storage.sync.set({ settings: value });
+      }, settings);
     },
     async storeContents<T>(store: 'posts' | 'snapshots') {
       // Read from the service worker (same origin as the store), not from a helper tab: opening a

@@ -16,16 +16,9 @@ afterAll(async () => harness?.close());
 
 type ChromeGlobal = {
   chrome: {
-    storage: { sync: { set(v: object): Promise<void> } };
     commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   };
 };
-
-async function setSettings(settings: Settings): Promise<void> {
-  await harness.inBackground(async (value) => {
-    await (globalThis as unknown as ChromeGlobal).chrome.storage.sync.set({ settings: value });
-  }, settings);
-}
 
 function hidingOnX(edit: (s: Settings) => void = () => undefined): Settings {
   const settings = defaultSettings();
@@ -43,7 +36,7 @@ const likeHidden = (page: Page, n: number) =>
 
 describe('hiding controls on X', () => {
   it('does not read or store posts where counts are hidden, when the user says so', async () => {
-    await setSettings(hidingOnX((s) => (s.hide.keepReading = false)));
+    await harness.saveSettings(hidingOnX((s) => (s.hide.keepReading = false)));
     const page = await harness.open('https://x.com/lena_s');
     await waitFor(() => likeHidden(page, 0), 'counts hidden');
     await page.waitForTimeout(800);
@@ -53,7 +46,7 @@ describe('hiding controls on X', () => {
   });
 
   it('shows counts during a snooze and hides them again by itself when it ends', async () => {
-    await setSettings(hidingOnX((s) => (s.hide.snoozeUntil = Date.now() + 3000)));
+    await harness.saveSettings(hidingOnX((s) => (s.hide.snoozeUntil = Date.now() + 3000)));
     const page = await harness.open('https://x.com/home');
     await waitFor(async () => !(await likeHidden(page, 0)), 'counts shown while snoozed');
     await waitFor(() => likeHidden(page, 0), 'counts hidden again when the snooze ends', 8000);
@@ -69,18 +62,18 @@ describe('hiding controls on X', () => {
       from: (minute + 120) % 1440,
       to: (minute + 180) % 1440,
     };
-    await setSettings(hidingOnX((s) => (s.hide.schedule = outside)));
+    await harness.saveSettings(hidingOnX((s) => (s.hide.schedule = outside)));
     const page = await harness.open('https://x.com/home');
     await page.waitForTimeout(500);
     expect(await likeHidden(page, 0)).toBe(false);
     const inside = { ...outside, from: (minute + 1439) % 1440, to: (minute + 60) % 1440 };
-    await setSettings(hidingOnX((s) => (s.hide.schedule = inside)));
+    await harness.saveSettings(hidingOnX((s) => (s.hide.schedule = inside)));
     await waitFor(() => likeHidden(page, 0), 'counts hidden when the schedule covers now');
     await page.close();
   });
 
   it('lets the user peek at one post by hovering or focusing it', async () => {
-    await setSettings(hidingOnX((s) => (s.hide.peek = true)));
+    await harness.saveSettings(hidingOnX((s) => (s.hide.peek = true)));
     const page = await harness.open('https://x.com/home');
     await waitFor(() => likeHidden(page, 0), 'counts hidden');
     await page.locator('article').nth(1).hover();
@@ -94,13 +87,13 @@ describe('hiding controls on X', () => {
   });
 
   it('keeps counts on the user’s own posts', async () => {
-    await setSettings(hidingOnX((s) => (s.accounts.x = ['Ada'])));
+    await harness.saveSettings(hidingOnX((s) => (s.accounts.x = ['Ada'])));
     const page = await harness.open('https://x.com/home');
     // The first post is @ada's; the second is @grace's.
     await waitFor(async () => !(await likeHidden(page, 0)), 'the own post’s counts to show');
     expect(await likeHidden(page, 1)).toBe(true);
     expect(await page.locator('article').first().getAttribute('data-feedlens-own')).toBe('');
-    await setSettings(hidingOnX((s) => (s.hide.showOwnPosts = false)));
+    await harness.saveSettings(hidingOnX((s) => (s.hide.showOwnPosts = false)));
     await waitFor(() => likeHidden(page, 0), 'own counts hidden once the exception is off');
     await page.close();
   });

@@ -31,16 +31,9 @@ afterAll(async () => harness?.close());
 
 type ChromeGlobal = {
   chrome: {
-    storage: { sync: { set(v: object): Promise<void> } };
     scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
   };
 };
-
-async function setSettings(settings: Settings): Promise<void> {
-  await harness.inBackground(async (value) => {
-    await (globalThis as unknown as ChromeGlobal).chrome.storage.sync.set({ settings: value });
-  }, settings);
-}
 
 function hiding(platform: PlatformAdapter['id'], on: boolean, metrics?: HideMetric[]): Settings {
   const settings = defaultSettings();
@@ -143,7 +136,7 @@ describe.each(platforms)('hiding on %s', (platform, adapter) => {
 
   it('never paints a count, switches live per site and per metric, and changes nothing else', async () => {
     // Hiding off: each page shows its counts, which makes every check below able to fail.
-    await setSettings(hiding(adapter.id, false));
+    await harness.saveSettings(hiding(adapter.id, false));
     await waitForRegistration(adapter.id, false);
     const shown = new Map<
       string,
@@ -168,7 +161,7 @@ describe.each(platforms)('hiding on %s', (platform, adapter) => {
     const open = withCounts.map((f) => shown.get(f.file)!.load.page);
     const afterChange = (page: Page) =>
       page.evaluate(() => (window as unknown as { __afterChange: Styles[] }).__afterChange);
-    await setSettings(hiding(adapter.id, true));
+    await harness.saveSettings(hiding(adapter.id, true));
     for (const page of open) {
       const [first] = await waitFor(
         async () => (await afterChange(page)).length > 0 && afterChange(page),
@@ -215,7 +208,7 @@ describe.each(platforms)('hiding on %s', (platform, adapter) => {
 
     // Live, per metric, then off again.
     const metric = targets[0]!.metric;
-    await setSettings(hiding(adapter.id, true, [metric]));
+    await harness.saveSettings(hiding(adapter.id, true, [metric]));
     for (const page of open) {
       await waitFor(async () => (await afterChange(page)).length > 1, 'the per-metric switch to arrive');
       const [, perMetric] = await afterChange(page);
@@ -224,7 +217,7 @@ describe.each(platforms)('hiding on %s', (platform, adapter) => {
       expect(others.some(Boolean), `only ${metric} hidden`).toBe(false);
     }
 
-    await setSettings(hiding(adapter.id, false));
+    await harness.saveSettings(hiding(adapter.id, false));
     for (const page of open) {
       await waitFor(async () => (await afterChange(page)).length > 2, 'the switch off to arrive');
       const [, , off] = await afterChange(page);
@@ -237,7 +230,7 @@ describe.each(platforms)('hiding on %s', (platform, adapter) => {
 
 describe('hiding on X through the popup', () => {
   it('hides from the switch, keeps the like button clickable, and shows the counts again without reload', async () => {
-    await setSettings(hiding('x', false));
+    await harness.saveSettings(hiding('x', false));
     const { page, tabId } = await harness.openTab('https://x.com/home');
     const popup = await harness.extensionPage(`popup.html?tabId=${tabId}`);
     const toggle = popup.getByRole('switch', { name: 'Hide like counts' });

@@ -22,7 +22,6 @@ afterAll(async () => harness?.close());
 
 type ChromeGlobal = {
   chrome: {
-    storage: { sync: { set(v: object): Promise<void> } };
     tabs: { sendMessage(id: number, message: object): Promise<{ keys: string[] }> };
   };
 };
@@ -31,12 +30,6 @@ function settings(change: (s: Settings) => void = () => undefined): Settings {
   const s = defaultSettings();
   change(s);
   return s;
-}
-
-async function setSettings(value: Settings): Promise<void> {
-  await harness.inBackground(async (v) => {
-    await (globalThis as unknown as ChromeGlobal).chrome.storage.sync.set({ settings: v });
-  }, value);
 }
 
 /** The keys of the posts the page's reader has read. */
@@ -66,7 +59,7 @@ const reloaded = (page: Page) => page.evaluate(() => performance.getEntriesByTyp
 
 /** A page opened with the overlay off for its site, once its posts are read. */
 async function openRead(url: string, platform: keyof Settings['overlay']['sites']) {
-  await setSettings(settings((s) => (s.overlay.sites[platform] = false)));
+  await harness.saveSettings(settings((s) => (s.overlay.sites[platform] = false)));
   const { page, tabId } = await harness.openTab(url);
   await waitFor(async () => (await pageKeys(tabId)).length > 0, `posts read on ${url}`);
   return { page, tabId };
@@ -92,7 +85,7 @@ describe.each(pages.map((p) => [p.file, p] as const))('badges on %s', (_file, fi
 
     // Switched on live: one badge per post read, once the user has scrolled past it (badges are
     // made only for posts within two screens of the viewport).
-    await setSettings(settings());
+    await harness.saveSettings(settings());
     await scrollThrough(page);
     const keys = await pageKeys(tabId);
     await waitFor(async () => (await badgeCount(page)) === keys.length, `${keys.length} badges`);
@@ -119,7 +112,7 @@ describe.each(pages.map((p) => [p.file, p] as const))('badges on %s', (_file, fi
 
 describe('the badge', () => {
   it('shows each post’s figure where it was placed on X, Reddit, YouTube and Bluesky', async () => {
-    await setSettings(settings());
+    await harness.saveSettings(settings());
     const expectations: [string, { text: string; anchor: string }][] = [
       ['x-home-timeline.html', { text: '6.9%', anchor: 'tweetText' }],
       ['reddit-home-feed.html', { text: 'ratio 4.5%', anchor: 'span' }],
@@ -137,7 +130,7 @@ describe('the badge', () => {
   });
 
   it('is made only for posts near the screen in a long feed, and for the rest as the user scrolls to them', async () => {
-    await setSettings(settings());
+    await harness.saveSettings(settings());
     const { page, tabId } = await harness.openTab('https://x.com/home');
     // 60 more posts below the fixture's six, as a long scroll leaves them loaded.
     await page.evaluate(() => {
@@ -163,7 +156,7 @@ describe('the badge', () => {
   });
 
   it('opens its card by keyboard with the ratios and a sparkline once there are two snapshots, and closes it with Escape', async () => {
-    await setSettings(settings());
+    await harness.saveSettings(settings());
     const ada = 'x:1858979112345600001';
     const page = await harness.open('https://x.com/home');
     await waitFor(async () => (await badgeCount(page)) === 6, 'six badges');
@@ -236,37 +229,37 @@ describe('the badge', () => {
   });
 
   it('goes away without reload when turned off for the site, and comes back', async () => {
-    await setSettings(settings());
+    await harness.saveSettings(settings());
     const page = await harness.open(fixturePage('reddit-home-feed.html').url);
     await waitFor(async () => (await badgeCount(page)) === 4, 'four badges');
-    await setSettings(settings((s) => (s.overlay.sites.reddit = false)));
+    await harness.saveSettings(settings((s) => (s.overlay.sites.reddit = false)));
     await waitFor(async () => (await badgeCount(page)) === 0, 'badges gone');
-    await setSettings(settings((s) => (s.overlay.sites.x = false)));
+    await harness.saveSettings(settings((s) => (s.overlay.sites.x = false)));
     await waitFor(async () => (await badgeCount(page)) === 4, 'badges back (only X is off now)');
-    await setSettings(settings((s) => (s.overlay.enabled = false)));
+    await harness.saveSettings(settings((s) => (s.overlay.enabled = false)));
     await waitFor(async () => (await badgeCount(page)) === 0, 'badges gone with the main switch');
     expect(await reloaded(page)).toBe(false);
     await page.close();
   });
 
   it('shows no figures where counts are hidden (the wellbeing rule), and is back when hiding stops', async () => {
-    await setSettings(settings((s) => (s.hide.sites.bluesky = true)));
+    await harness.saveSettings(settings((s) => (s.hide.sites.bluesky = true)));
     const page = await harness.open(fixturePage('bluesky-home-ja.html').url);
     const { page: other } = await harness.openTab(fixturePage('x-home-timeline.html').url);
     await waitFor(async () => (await badgeCount(other)) === 6, 'badges on X, where nothing is hidden');
     expect(await badgeCount(page)).toBe(0);
-    await setSettings(settings((s) => ((s.hide.sites.bluesky = true), (s.hide.hideFeedlensFigures = false))));
+    await harness.saveSettings(settings((s) => ((s.hide.sites.bluesky = true), (s.hide.hideFeedlensFigures = false))));
     await waitFor(async () => (await badgeCount(page)) > 0, 'badges kept by choice');
-    await setSettings(settings((s) => (s.hide.sites.bluesky = true)));
+    await harness.saveSettings(settings((s) => (s.hide.sites.bluesky = true)));
     await waitFor(async () => (await badgeCount(page)) === 0, 'badges hidden again');
-    await setSettings(settings());
+    await harness.saveSettings(settings());
     await waitFor(async () => (await badgeCount(page)) > 0, 'badges back when hiding stops');
     expect(await reloaded(page)).toBe(false);
     await Promise.all([page.close(), other.close()]);
   });
 
   it('follows the page’s own theme, also when it switches', async () => {
-    await setSettings(settings());
+    await harness.saveSettings(settings());
     const url = 'https://x.com/lights-out';
     harness.serve(
       url,

@@ -131,10 +131,7 @@ describe('YouTube in Chromium with the built extension', () => {
   it('hides views with their "•" separators, leaving the upload age, and keeps reading', async () => {
     const settings = defaultSettings();
     settings.hide.sites.youtube = true;
-    await harness.inBackground(async (value) => {
-      const { chrome } = globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } };
-      await chrome.storage.sync.set({ settings: value });
-    }, settings);
+    await harness.saveSettings(settings);
     const page = await harness.open('https://www.youtube.com/watch?v=Qm7pZt3Lx2A');
     await page.waitForFunction(() => document.documentElement.getAttribute('data-feedlens-hide')?.includes('views'));
     const styles = await page.evaluate(() => {
@@ -183,10 +180,7 @@ describe('YouTube in Chromium with the built extension', () => {
       const likes = post(await stored(), 'Qm7pZt3Lx2A')?.latest.likes;
       return likes && 'value' in likes && likes.value === 13900;
     }, 'the new like count, read while hidden');
-    await harness.inBackground(async (value) => {
-      const { chrome } = globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } };
-      await chrome.storage.sync.set({ settings: value });
-    }, defaultSettings());
+    await harness.saveSettings(defaultSettings());
   });
 
   it('reads the home grid, cards appended while scrolling, and a card recycled for another video', async () => {
