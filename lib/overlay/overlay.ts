@@ -19,6 +19,7 @@
 import type { OverlayRequest, OverlayStats, PostStats } from '../messages';
 import { postKey } from '../model';
 import type { PlatformAdapter, PostDraft } from '../platforms/types';
+import { afterNextFrame, busyMeter, frameBatcher } from '../scheduling';
 import { hidesFeedlensFigures, type Settings } from '../settings';
 import { createBadge, type Badge, type CardContent } from './badge';
 import { badgeFigure, countsPrint, currentCounts } from './figure';
@@ -70,11 +71,8 @@ interface Entry {
 export function createOverlay(options: OverlayOptions): Overlay {
   const { adapter, document: doc } = options;
   const now = options.now ?? (() => Date.now());
-  // Like the reader's, the overlay's work runs in a task of its own just after a frame, never inside
-  // it: a feed's frame already near the 50 ms long-task limit is not pushed over by drawing badges.
-  const requestFrame = options.requestFrame ?? ((cb) => requestAnimationFrame(() => setTimeout(cb, 0)));
+  const requestFrame = options.requestFrame ?? afterNextFrame;
   const setTimer = options.setTimer ?? ((cb, ms) => void setTimeout(cb, ms));
-  const clock = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
 
   let active = false;
   /** Posts with a badge (or about to get one), by element. */
@@ -82,7 +80,6 @@ export function createOverlay(options: OverlayOptions): Overlay {
   /** The element showing each post: one badge per post, even where a page shows it twice. */
   const owners = new Map<string, Element>();
   const dirty = new Set<Element>();
-  let frameScheduled = false;
   let theme: Theme | null = null;
   let stopTheme: (() => void) | null = null;
   let sheet: CSSStyleSheet | null | undefined;
@@ -92,7 +89,9 @@ export function createOverlay(options: OverlayOptions): Overlay {
   const badgeEntries = new WeakMap<Badge, Entry>();
   /** How hosts sit in the anchors each selector finds (see HostMode), read once per page. */
   const modes = new Map<string, HostMode>();
-  const counters = { badges: 0, busyMs: 0 };
+  let badgesMade = 0;
+  const busy = busyMeter();
+  const timed = busy.time;
   const stats = createStatsClient({
     request: options.request,
     now,
@@ -116,23 +115,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
     if (dirty.size) scheduleFrame();
   }
 
-  function timed(work: () => void): void {
-    const started = clock();
-    try {
-      work();
-    } finally {
-      counters.busyMs += clock() - started;
-    }
-  }
-
-  function scheduleFrame(): void {
-    if (frameScheduled) return;
-    frameScheduled = true;
-    requestFrame(() => {
-      frameScheduled = false;
-      flushFrame();
-    });
-  }
+  const scheduleFrame = frameBatcher(requestFrame, flushFrame);
 
   function removeBadge(entry: Entry): void {
     if (!entry.badge) return;
@@ -241,7 +224,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       sheet ??= sharedSheet(doc);
       entry.badge = createBadge(doc, { sheet, mode, onToggle: toggle });
       badgeEntries.set(entry.badge, entry);
-      counters.badges++;
+      badgesMade++;
     }
     const badge = entry.badge;
     if (!badge) return;
@@ -318,7 +301,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       removeAll();
       nearWatcher.disconnect();
     },
-    stats: (): OverlayStats => ({ ...counters, requests: stats.requests() }),
+    stats: (): OverlayStats => ({ badges: badgesMade, busyMs: busy.ms, requests: stats.requests() }),
     flushFrame,
   };
 }

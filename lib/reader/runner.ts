@@ -16,6 +16,7 @@ import { MAX_READINGS_PER_MESSAGE } from '../messages';
 import { METRICS, postKey, type PostReading } from '../model';
 import { normalizeLocale } from '../numbers/parse-count';
 import type { PlatformAdapter, PostDraft } from '../platforms/types';
+import { afterNextFrame, busyMeter, frameBatcher } from '../scheduling';
 import { initialHealth, updateHealth, type HealthState } from './health';
 
 export interface ReaderOptions {
@@ -79,13 +80,9 @@ function fingerprint(draft: PostDraft): string {
 export function createPageReader(options: ReaderOptions): PageReader {
   const { adapter, document: doc } = options;
   const now = options.now ?? (() => Date.now());
-  // Reads run once per frame, in a task of their own just after it (a zero timeout from the frame's
-  // callback), not inside it: a feed's frame that is already near the 50 ms long-task limit is never
-  // pushed over it by our reading. Reads of attributes and text force no layout wherever they run.
-  const requestFrame = options.requestFrame ?? ((cb) => requestAnimationFrame(() => setTimeout(cb, 0)));
+  const requestFrame = options.requestFrame ?? afterNextFrame;
   const setTimer = options.setTimer ?? ((cb, ms) => void setTimeout(cb, ms));
   const sendDelayMs = options.sendDelayMs ?? 250;
-  const clock = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
 
   let observer: MutationObserver | null = null;
   /** Elements added to the page: they may be posts or contain posts. */
@@ -93,32 +90,17 @@ export function createPageReader(options: ReaderOptions): PageReader {
   /** Nodes changed in place (attributes, text, children removed): they may be inside a post. */
   let changedNodes: Node[] = [];
   let fullScan = true;
-  let frameScheduled = false;
   let sendScheduled = false;
   let outbox: PostReading[] = [];
   /** The fingerprint last sent per post key: unchanged posts cost a read but no message. */
   const lastSent = new Map<string, string>();
   let pageKeys = new Map<string, true>();
   let health: HealthState = initialHealth();
-  const stats: ReaderStats = { posts: 0, batches: 0, busyMs: 0 };
+  const stats = { posts: 0, batches: 0 };
+  const busy = busyMeter();
+  const timed = busy.time;
 
-  function timed<T>(work: () => T): T {
-    const started = clock();
-    try {
-      return work();
-    } finally {
-      stats.busyMs += clock() - started;
-    }
-  }
-
-  function scheduleFrame(): void {
-    if (frameScheduled) return;
-    frameScheduled = true;
-    requestFrame(() => {
-      frameScheduled = false;
-      flushFrame();
-    });
-  }
+  const scheduleFrame = frameBatcher(requestFrame, flushFrame);
 
   function onMutations(records: MutationRecord[]): void {
     timed(() => {
@@ -249,7 +231,7 @@ export function createPageReader(options: ReaderOptions): PageReader {
     pagePosts: () => [...pageKeys.keys()].reverse(),
     status: () => health.status,
     diagnostic: () => health.diagnostic,
-    stats: () => ({ ...stats }),
+    stats: (): ReaderStats => ({ ...stats, busyMs: busy.ms }),
     flushFrame,
     flushSend,
   };
