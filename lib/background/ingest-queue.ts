@@ -36,7 +36,7 @@ export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
   const maxBatch = options.maxBatch ?? 2000;
   const maxTransaction = Math.max(maxBatch, options.maxTransaction ?? 10_000);
   const setTimer = options.setTimer ?? ((cb, ms) => void setTimeout(cb, ms));
-  let queue: PostReading[] = [];
+  const queue: PostReading[] = [];
   let timerSet = false;
   /** The chain of writes: two batches never race for the same post record. */
   let writing: Promise<void> = Promise.resolve();
@@ -47,8 +47,7 @@ export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
 
   async function writeGathered(): Promise<void> {
     gathering = false;
-    const batch = queue.length <= maxTransaction ? queue : queue.slice(0, maxTransaction);
-    queue = batch === queue ? [] : queue.slice(maxTransaction);
+    const batch = queue.splice(0, maxTransaction);
     // What did not fit is written next, after this one.
     if (queue.length) flush();
     try {
