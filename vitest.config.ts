@@ -13,7 +13,7 @@ export default defineConfig({
           mockReset: true,
           restoreMocks: true,
           include: ['{lib,components,entrypoints}/**/*.test.{ts,tsx}'],
-          setupFiles: ['lib/test-setup.ts'],
+          setupFiles: ['tests/unit/setup.ts'],
           environmentOptions: {
             // Parsed pages (fixtures, real captures) must never load anything: no scripts, styles,
             // frames or navigation, and so no network.

@@ -1,11 +1,11 @@
 /**
  * A table with a "Download CSV" button that exports exactly the rows shown (all of them, not only
- * the visible page). Cells are text (JSX escapes them); the CSV is built by lib/csv.ts.
+ * the visible page). Cells are text (JSX escapes them); the CSV is built by lib/ui/csv.ts.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { csvFileName, toCsv, type CsvCell } from '@/lib/csv';
-import { downloadText } from '@/lib/download';
+import { csvFileName, toCsv, type CsvCell } from '@/lib/ui/csv';
+import { downloadText } from '@/lib/ui/download';
 
 export interface Column<R> {
   id: string;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { downloadText } from '@/lib/download';
+import { downloadText } from '@/lib/ui/download';
 import type { FeedlensDatabase } from '@/lib/storage/db';
 import { exportChunks, exportFileName } from '@/lib/storage/export';
 

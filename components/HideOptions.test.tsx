@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SNOOZE_MS, defaultSettings, type Settings } from '@/lib/settings';
+import { SNOOZE_MS, defaultSettings, type Settings } from '@/lib/settings/settings';
 import { HideOptions } from './HideOptions';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');

@@ -4,7 +4,7 @@
  */
 import { ADAPTERS } from '@/lib/platforms/registry';
 import { HIDE_METRICS, type HideMetric } from '@/lib/platforms/types';
-import type { HideSettings, Settings } from '@/lib/settings';
+import type { HideSettings, Settings } from '@/lib/settings/settings';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SnoozeButton } from './SnoozeButton';
 import { Switch } from './Switch';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
-import { addInstance } from '@/lib/mastodon-instances';
+import { addInstance } from '@/lib/settings/mastodon-instances';
 
 /**
  * The popup's small offer on an https site Feedlens does not know: it may be the user's own

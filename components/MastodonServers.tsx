@@ -6,7 +6,7 @@ import {
   loadInstances,
   onInstancesChanged,
   removeInstance,
-} from '@/lib/mastodon-instances';
+} from '@/lib/settings/mastodon-instances';
 
 interface Server {
   host: string;

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PlatformId } from '@/lib/model';
-import { normalizeHandle, type Settings } from '@/lib/settings';
+import { normalizeHandle, type Settings } from '@/lib/settings/settings';
 
 const split = (text: string) =>
   text

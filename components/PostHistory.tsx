@@ -3,7 +3,7 @@
  * and how fast it is growing. The snapshots are read only when this opens (one indexed range).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { formatCount } from '@/lib/format';
+import { formatCount } from '@/lib/ui/format';
 import { AGES } from '@/lib/metrics/ages';
 import { formatVelocity } from '@/lib/metrics/format';
 import { growthSeries } from '@/lib/metrics/growth';

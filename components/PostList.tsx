@@ -4,7 +4,7 @@
  * text is rendered as text (JSX escapes it), never as HTML. With `figures` off (the user hides
  * counts on this site) only the posts themselves are listed: no number, no ratio, no ranking.
  */
-import { formatAge, formatCount, formatRatio } from '@/lib/format';
+import { formatAge, formatCount, formatRatio } from '@/lib/ui/format';
 import type { RankedPost } from '@/lib/metrics/compare';
 import { formatUsual, formatUsualBasis } from '@/lib/metrics/format';
 import { POST_RATIOS } from '@/lib/metrics/ratios';

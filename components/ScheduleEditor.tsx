@@ -1,4 +1,4 @@
-import type { HideSchedule } from '@/lib/settings';
+import type { HideSchedule } from '@/lib/settings/settings';
 
 const DAY_NAMES = [0, 1, 2, 3, 4, 5, 6].map((day) =>
   new Date(2026, 10, 22 + day).toLocaleDateString(undefined, { weekday: 'short' }),

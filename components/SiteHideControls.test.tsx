@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings, withSiteHiding, type Settings } from '@/lib/settings';
+import { defaultSettings, withSiteHiding, type Settings } from '@/lib/settings/settings';
 import { SiteHideControls } from './SiteHideControls';
 
 const x = { id: 'x', name: 'X' } as const;

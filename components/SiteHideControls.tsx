@@ -4,7 +4,7 @@
  */
 import type { PlatformAdapter } from '@/lib/platforms/types';
 import { HIDE_METRICS } from '@/lib/platforms/types';
-import { inSchedule, isHidingOn, nextHidingChange, withSiteHiding, type Settings } from '@/lib/settings';
+import { inSchedule, isHidingOn, nextHidingChange, withSiteHiding, type Settings } from '@/lib/settings/settings';
 import { METRIC_LABELS } from './HideOptions';
 import { SnoozeButton } from './SnoozeButton';
 import { Switch } from './Switch';

@@ -1,4 +1,4 @@
-import { SNOOZE_MS, withSnooze, type Settings } from '@/lib/settings';
+import { SNOOZE_MS, withSnooze, type Settings } from '@/lib/settings/settings';
 
 const clock = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 

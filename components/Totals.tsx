@@ -1,5 +1,5 @@
 /** Totals over the posts on the page, and the same ratios pooled over them. */
-import { formatCount, formatRatio } from '@/lib/format';
+import { formatCount, formatRatio } from '@/lib/ui/format';
 import { POST_RATIOS, pooledRatio, totals } from '@/lib/metrics/ratios';
 import type { Counts } from '@/lib/model';
 

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { defaultSettings } from '../lib/settings';
+import { defaultSettings } from '../lib/settings/settings';
 import { launch, waitFor, type Harness } from './browser/harness';
 import { fixturePages } from './fixture-pages';
 

@@ -9,14 +9,14 @@
  */
 import type { Ref } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { formatAge, formatRatio } from '@/lib/format';
+import { formatAge, formatRatio } from '@/lib/ui/format';
 import type { CountPoint } from '@/lib/metrics/ages';
 import { AGES } from '@/lib/metrics/ages';
 import { MIN_BASELINE_POSTS } from '@/lib/metrics/baseline';
 import { ageLabel, formatPercentile, formatUsual, formatUsualBasis, formatVelocity } from '@/lib/metrics/format';
 import { growthSeries } from '@/lib/metrics/growth';
 import { ENGAGEMENT_PARTS, MIN_SAMPLE, postRates, RATE_IDS, RATE_INFO, rateFormula } from '@/lib/metrics/rates';
-import type { PostStats } from '@/lib/messages';
+import type { PostStats } from '@/lib/messages/overlay';
 import { hasValue, type Counts, type Metric, type PlatformId } from '@/lib/model';
 import { usualTone } from '@/lib/overlay/figure';
 import { Sparkline } from '../Sparkline';

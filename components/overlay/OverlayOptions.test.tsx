@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '@/lib/settings';
+import { defaultSettings, type Settings } from '@/lib/settings/settings';
 import { OverlayOptions } from './OverlayOptions';
 
 function mount(initial: Settings) {

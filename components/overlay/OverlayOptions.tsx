@@ -3,7 +3,7 @@
  * reach open tabs without reload (the content scripts listen to the settings).
  */
 import { ADAPTERS } from '@/lib/platforms/registry';
-import type { OverlaySettings, Settings } from '@/lib/settings';
+import type { OverlaySettings, Settings } from '@/lib/settings/settings';
 import { Switch } from '../Switch';
 
 export function OverlayOptions(props: { settings: Settings; save(change: (s: Settings) => Settings): void }) {

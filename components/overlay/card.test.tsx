@@ -2,7 +2,7 @@
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CountPoint } from '@/lib/metrics/ages';
-import type { PostStats } from '@/lib/messages';
+import type { PostStats } from '@/lib/messages/overlay';
 import { exact, type Counts } from '@/lib/model';
 import { createBadge, type Badge } from '@/lib/overlay/badge';
 import { badgeFigure } from '@/lib/overlay/figure';

@@ -5,14 +5,14 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exact, type PostReading } from '@/lib/model';
-import { defaultSettings } from '@/lib/settings';
-import { saveSettings } from '@/lib/settings-store';
+import { defaultSettings } from '@/lib/settings/settings';
+import { saveSettings } from '@/lib/settings/store';
 import { openFeedlensDb, type FeedlensDatabase } from '@/lib/storage/db';
 import { ingestReadings } from '@/lib/storage/ingest';
 import { DashboardApp } from './App';
 
 const downloads = vi.hoisted(() => [] as { text: string; name: string }[]);
-vi.mock('@/lib/download', () => ({
+vi.mock('@/lib/ui/download', () => ({
   downloadText: (parts: string[], name: string) => downloads.push({ text: parts.join(''), name }),
 }));
 

@@ -1,6 +1,6 @@
 /** The dashboard's tables: what each column shows, and what its CSV holds (raw numbers, full text). */
 import type { Column } from '@/components/DataTable';
-import { formatCount, formatRatio } from '@/lib/format';
+import { formatCount, formatRatio } from '@/lib/ui/format';
 import { median, quantile } from '@/lib/metrics/baseline';
 import type { AgeId } from '@/lib/metrics/ages';
 import { measureAtAge, type AuthorDistribution, type Measure, type PeerComparison } from '@/lib/metrics/compare';

@@ -6,7 +6,7 @@
  */
 import type { PlatformId } from '@/lib/model';
 import { PLATFORM_IDS } from '@/lib/model';
-import { normalizeHandle, type Settings } from '@/lib/settings';
+import { normalizeHandle, type Settings } from '@/lib/settings/settings';
 import type { FeedlensDatabase, PostRecord } from '@/lib/storage/db';
 import { lastSeenByPlatform, newestPostsOfAuthor, newestPostsOnPlatform, type TimeRange } from '@/lib/storage/queries';
 

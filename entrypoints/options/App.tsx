@@ -7,8 +7,8 @@ import { OverlayOptions } from '@/components/overlay/OverlayOptions';
 import { PeopleForm } from '@/components/PeopleForm';
 import type { PlatformId } from '@/lib/model';
 import { ADAPTERS } from '@/lib/platforms/registry';
-import type { Settings } from '@/lib/settings';
-import { loadSettings, onSettingsChanged, updateSettings } from '@/lib/settings-store';
+import type { Settings } from '@/lib/settings/settings';
+import { loadSettings, onSettingsChanged, updateSettings } from '@/lib/settings/store';
 import type { FeedlensDatabase } from '@/lib/storage/db';
 
 /** Re-renders every `ms` so times shown ("showing until 14:32") stay true. */

@@ -1,8 +1,8 @@
 /** What the popup needs, gathered from the active tab, its content script and the store. */
 import { browser } from 'wxt/browser';
 import { loadStorageStatus, type StorageStatus } from '@/lib/background/status-store';
-import { grantedInstances, mastodonOfferHost } from '@/lib/mastodon-instances';
-import type { PagePostsReply } from '@/lib/messages';
+import { grantedInstances, mastodonOfferHost } from '@/lib/settings/mastodon-instances';
+import type { PagePostsReply } from '@/lib/messages/page-queries';
 import { adapterForUrl } from '@/lib/platforms/registry';
 import type { PlatformAdapter } from '@/lib/platforms/types';
 import type { FeedlensDatabase, PostRecord } from '@/lib/storage/db';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SNOOZE_MS, defaultSettings, hiddenMetrics, withSiteHiding, withSnooze } from '../settings';
+import { SNOOZE_MS, defaultSettings, hiddenMetrics, withSiteHiding, withSnooze } from '../settings/settings';
 import { toggledHiding } from './commands';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');

@@ -4,8 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { PlatformAdapter } from '../platforms/types';
-import { isHidingActive, withSiteHiding, withSnooze, type Settings } from '../settings';
-import { loadSettings, saveSettings } from '../settings-store';
+import { isHidingActive, withSiteHiding, withSnooze, type Settings } from '../settings/settings';
+import { loadSettings, saveSettings } from '../settings/store';
 
 export const TOGGLE_HIDING_COMMAND = 'toggle-hiding';
 

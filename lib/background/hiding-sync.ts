@@ -8,8 +8,8 @@ import { browser } from 'wxt/browser';
 import { applyHideRegistrations, desiredHideRegistrations } from '../hide/registration';
 import { ADAPTERS } from '../platforms/registry';
 import type { PlatformAdapter } from '../platforms/types';
-import { nextHidingChange } from '../settings';
-import { loadSettings } from '../settings-store';
+import { nextHidingChange } from '../settings/settings';
+import { loadSettings } from '../settings/store';
 
 export const HIDING_ALARM = 'feedlens-hiding-change';
 

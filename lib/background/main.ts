@@ -4,17 +4,18 @@
  * reading health and storage failures for the popup.
  */
 import { browser } from 'wxt/browser';
-import { validateHealthMessage, validateReadingsMessage, type HostCheck } from '../messages';
+import { validateHealthMessage, validateReadingsMessage } from '../messages/page-store';
+import { type HostCheck } from '../messages/reading';
 import {
   adoptGrantedOrigins,
   grantedInstances,
   instanceMatches,
   onInstancesChanged,
   syncMastodonRegistration,
-} from '../mastodon-instances';
+} from '../settings/mastodon-instances';
 import { adapterById, adapterForUrl, hostMatches } from '../platforms/registry';
 import type { PlatformAdapter } from '../platforms/types';
-import { onSettingsChanged } from '../settings-store';
+import { onSettingsChanged } from '../settings/store';
 import { connectionCache } from '../storage/db';
 import { listenForToggleCommand } from './commands';
 import { createHidingSync } from './hiding-sync';

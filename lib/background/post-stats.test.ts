@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exact, type PostReading } from '../model';
-import { defaultSettings, type Settings } from '../settings';
+import { defaultSettings, type Settings } from '../settings/settings';
 import { openFeedlensDb, type FeedlensDatabase } from '../storage/db';
 import { ingestReadings } from '../storage/ingest';
 import { createPostStats } from './post-stats';

@@ -24,11 +24,11 @@ import {
   type PostHistoryReply,
   type PostStats,
   type PostStatsReply,
-} from '../messages';
+} from '../messages/overlay';
 import type { PlatformId } from '../model';
 import type { PlatformAdapter } from '../platforms/types';
-import { hidesFeedlensFigures, normalizeHandle, type Settings } from '../settings';
-import { loadSettings, onSettingsChanged } from '../settings-store';
+import { hidesFeedlensFigures, normalizeHandle, type Settings } from '../settings/settings';
+import { loadSettings, onSettingsChanged } from '../settings/store';
 import type { FeedlensDatabase, PostRecord } from '../storage/db';
 import { newestPostsOfAuthor, newestPostsOnPlatform, postsByKeys, snapshotsOf } from '../storage/queries';
 

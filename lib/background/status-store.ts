@@ -4,7 +4,7 @@
  * write to the store failed (a full disk).
  */
 import { browser } from 'wxt/browser';
-import type { ReaderDiagnostic, ReaderStatus } from '../messages';
+import type { ReaderDiagnostic, ReaderStatus } from '../messages/page-store';
 import type { PlatformId } from '../model';
 
 export const HEALTH_KEY = 'readerHealth';

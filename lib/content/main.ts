@@ -8,12 +8,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OWN_ATTR } from '../hide/css';
 import { installLiveHiding } from '../hide/live';
 import { installShadowHiding } from '../hide/shadow';
-import type { ContentMessage, PagePostsReply, ReaderStats } from '../messages';
+import type { ContentMessage } from '../messages/page-store';
+import type { PagePostsReply, ReaderStats } from '../messages/page-queries';
 import { createOverlay, OVERLAY_TAG } from '../overlay/overlay';
 import type { PlatformAdapter } from '../platforms/types';
 import { createPageReader } from '../reader/runner';
-import { hiddenMetrics, isOwnAuthor, nextHidingChange, type Settings } from '../settings';
-import { loadSettings, onSettingsChanged } from '../settings-store';
+import { hiddenMetrics, isOwnAuthor, nextHidingChange, type Settings } from '../settings/settings';
+import { loadSettings, onSettingsChanged } from '../settings/store';
 
 function send(message: ContentMessage): void {
   // The background may be restarting; a lost batch is re-read on the next change or visit.

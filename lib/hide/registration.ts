@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { PlatformId } from '../model';
 import type { PlatformAdapter } from '../platforms/types';
-import { hiddenMetrics, type Settings } from '../settings';
+import { hiddenMetrics, type Settings } from '../settings/settings';
 import { initialHideCss, initialHideCssPath } from './css';
 
 const ID_PREFIX = 'feedlens-hide-';

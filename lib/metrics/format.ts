@@ -1,4 +1,4 @@
-/** How comparisons read in Feedlens's pages ("1.8× usual", "top 12%"); counts and ratios: lib/format.ts. */
+/** How comparisons read in Feedlens's pages ("1.8× usual", "top 12%"); counts and ratios: lib/ui/format.ts. */
 import { AGES, type AgeId } from './ages';
 import type { Overperformance, Percentile } from './baseline';
 import type { Velocity } from './growth';

@@ -32,14 +32,6 @@ export const POST_RATIOS = [
   { id: 'repliesPerLike', label: 'Replies / likes', numerator: 'replies', denominator: 'likes' },
 ] as const satisfies readonly { id: string; label: string; numerator: Metric; denominator: Metric }[];
 
-export type PostRatioId = (typeof POST_RATIOS)[number]['id'];
-
-export function postRatios(counts: Counts): Record<PostRatioId, Ratio | null> {
-  return Object.fromEntries(
-    POST_RATIOS.map((r) => [r.id, ratio(counts[r.numerator], counts[r.denominator])]),
-  ) as Record<PostRatioId, Ratio | null>;
-}
-
 /**
  * The sum of one metric over posts, as a count: exact only if every part is exact; unknown parts
  * make the whole sum unknown (a total that silently skips posts would mislead).

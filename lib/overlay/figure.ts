@@ -7,7 +7,7 @@
  * whose inputs are unknown or hidden is absent, a rounded input gives an interval, and a rate from
  * a small denominator is marked ("*") and said to be so in words.
  */
-import { formatRatio } from '../format';
+import { formatRatio } from '../ui/format';
 import type { UsualComparison } from '../metrics/compare';
 import { ageLabel, formatUsual } from '../metrics/format';
 import { postRates, RATE_INFO, type PostRates, type Rate, type RateId } from '../metrics/rates';

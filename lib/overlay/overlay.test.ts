@@ -1,10 +1,10 @@
 /** @vitest-environment happy-dom */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OverlayRequest, PostStats, PostStatsReply } from '../messages';
+import type { OverlayRequest, PostStats, PostStatsReply } from '../messages/overlay';
 import homeTimeline from '../platforms/fixtures/x-home-timeline.html?raw';
 import { x } from '../platforms/x';
 import { createPageReader, type PageReader } from '../reader/runner';
-import { defaultSettings, type Settings } from '../settings';
+import { defaultSettings, type Settings } from '../settings/settings';
 import { createOverlay, OVERLAY_TAG, type Overlay } from './overlay';
 import { everythingNear, type NearViewportFactory } from './near';
 import { hostModeFor } from './styles';

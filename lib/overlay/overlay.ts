@@ -16,11 +16,12 @@
  * the author's usual and the peers' rank arrive with the background's answer. Nothing is shown
  * where the settings turn the overlay off, or where hiding counts also hides Feedlens's figures.
  */
-import type { OverlayRequest, OverlayStats, PostStats } from '../messages';
+import type { OverlayRequest, PostStats } from '../messages/overlay';
+import type { OverlayStats } from '../messages/page-queries';
 import { postKey } from '../model';
 import type { PlatformAdapter, PostDraft } from '../platforms/types';
-import { afterNextFrame, busyMeter, frameBatcher } from '../scheduling';
-import { hidesFeedlensFigures, type Settings } from '../settings';
+import { afterNextFrame, busyMeter, frameBatcher } from '../content/scheduling';
+import { hidesFeedlensFigures, type Settings } from '../settings/settings';
 import { createBadge, type Badge, type CardContent } from './badge';
 import { badgeFigure, countsPrint, currentCounts } from './figure';
 import { anchorOf, hostModeOf, OVERLAY_TAG, sharedSheet } from './host';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OverlayRequest } from '../messages';
+import type { OverlayRequest } from '../messages/overlay';
 import { createStatsClient } from './stats-client';
 
 /** A clock and timers the test advances by hand. */

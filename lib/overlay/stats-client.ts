@@ -11,7 +11,7 @@ import {
   type PostHistoryReply,
   type PostStats,
   type PostStatsReply,
-} from '../messages';
+} from '../messages/overlay';
 
 export interface StatsClientOptions {
   request(message: OverlayRequest): Promise<unknown>;

@@ -2,7 +2,7 @@
  * Deciding whether an adapter still understands a site. Sites change their markup without notice;
  * when that happens the right outcome is "reading paused, here is why", never stored nonsense.
  */
-import type { ReaderDiagnostic, ReaderStatus } from '../messages';
+import type { ReaderDiagnostic, ReaderStatus } from '../messages/page-store';
 import { METRICS, type Metric } from '../model';
 import type { ReadProblem, ScanResult } from '../platforms/types';
 

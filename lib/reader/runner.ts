@@ -11,12 +11,13 @@
  * Readings are keyed by the id read from the element at read time, because feeds recycle
  * elements for other posts (X, TikTok); elements are never trusted to keep their identity.
  */
-import type { ReaderDiagnostic, ReaderStats, ReaderStatus } from '../messages';
-import { MAX_READINGS_PER_MESSAGE } from '../messages';
+import type { ReaderDiagnostic, ReaderStatus } from '../messages/page-store';
+import type { ReaderStats } from '../messages/page-queries';
+import { MAX_READINGS_PER_MESSAGE } from '../messages/page-store';
 import { METRICS, postKey, type PostReading } from '../model';
 import { normalizeLocale } from '../numbers/parse-count';
 import type { PlatformAdapter, PostDraft } from '../platforms/types';
-import { afterNextFrame, busyMeter, frameBatcher } from '../scheduling';
+import { afterNextFrame, busyMeter, frameBatcher } from '../content/scheduling';
 import { initialHealth, updateHealth, type HealthState } from './health';
 
 export interface ReaderOptions {

@@ -5,7 +5,7 @@
  */
 import { isAgeId, mergeSamples, type AgeSamples, type CountPoint } from '../metrics/ages';
 import { isPlatformId, postKey } from '../model';
-import { validateCounts, validateIncludes } from '../messages';
+import { validateCounts, validateIncludes } from '../messages/reading';
 import type { FeedlensDatabase, PostRecord, SnapshotRecord } from './db';
 import { deriveFromSnapshots } from './derive';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';

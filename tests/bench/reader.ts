@@ -3,8 +3,8 @@
  * loads while scrolling, in Chromium with the extension and without it.
  */
 import type { Page } from 'playwright-core';
-import type { ReaderStats } from '../../lib/messages';
-import { defaultSettings } from '../../lib/settings';
+import type { ReaderStats } from '../../lib/messages/page-queries';
+import { defaultSettings } from '../../lib/settings/settings';
 import { fixturePage } from '../fixture-pages';
 import { launch, waitFor, type Harness } from '../browser/harness';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { PlatformId } from '../../lib/model';
-import type { Settings } from '../../lib/settings';
+import type { Settings } from '../../lib/settings/settings';
 import type { PostRecord } from '../../lib/storage/db';
 import { fixturePages } from '../fixture-pages';
 

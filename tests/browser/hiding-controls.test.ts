@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../lib/settings';
+import { defaultSettings, type Settings } from '../../lib/settings/settings';
 import type { PostRecord } from '../../lib/storage/db';
 import { launch, waitFor, type Harness } from './harness';
 

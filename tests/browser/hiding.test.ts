@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterById, adapterForUrl } from '../../lib/platforms/registry';
 import type { HideMetric, PlatformAdapter } from '../../lib/platforms/types';
-import { defaultSettings, type Settings } from '../../lib/settings';
+import { defaultSettings, type Settings } from '../../lib/settings/settings';
 import type { PostRecord } from '../../lib/storage/db';
 import { fixturePages, type FixturePage } from '../fixture-pages';
 import { launch, waitFor, type Harness } from './harness';

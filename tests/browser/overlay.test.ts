@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OVERLAY_TAG } from '../../lib/overlay/host';
 import { adapterForUrl } from '../../lib/platforms/registry';
-import { defaultSettings, type Settings } from '../../lib/settings';
+import { defaultSettings, type Settings } from '../../lib/settings/settings';
 import type { SnapshotRecord } from '../../lib/storage/db';
 import { fixturePage, fixturePages } from '../fixture-pages';
 import { launch, waitFor, type Harness } from './harness';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../lib/settings';
+import { defaultSettings } from '../../../lib/settings/settings';
 import type { PostRecord, SnapshotRecord } from '../../../lib/storage/db';
 import { launch, waitFor, type Harness } from '../harness';
 

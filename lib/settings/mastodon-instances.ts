@@ -10,7 +10,7 @@
  * browser: the permission prompt and script registration exist only in a real one.
  */
 import { browser } from 'wxt/browser';
-import { ADAPTERS, hostMatches } from './platforms/registry';
+import { ADAPTERS, hostMatches } from '../platforms/registry';
 
 export const INSTANCES_KEY = 'mastodonInstances';
 /** The id of the one dynamic content-script registration covering every added server. */

@@ -1,6 +1,6 @@
 /** How numbers, ranges and ages read in Feedlens's own pages (in the browser's language). */
-import { hasValue, type Count } from './model';
-import type { Ratio } from './metrics/ratios';
+import { hasValue, type Count } from '../model';
+import type { Ratio } from '../metrics/ratios';
 
 const compact = new Map<string, Intl.NumberFormat>();
 function compactFormat(locale?: string): Intl.NumberFormat {

@@ -1,10 +1,10 @@
 /**
  * The user's preferences: their shape, defaults, and the pure rules derived from them.
- * Stored by `settings-store.ts`; anything malformed in storage falls back to defaults field by
+ * Stored by `store.ts`; anything malformed in storage falls back to defaults field by
  * field, so a damaged value never turns hiding off or on by surprise.
  */
-import { PLATFORM_IDS, type PlatformId } from './model';
-import { HIDE_METRICS, type HideMetric } from './platforms/types';
+import { PLATFORM_IDS, type PlatformId } from '../model';
+import { HIDE_METRICS, type HideMetric } from '../platforms/types';
 
 /** Hide during these hours on these days (local time). `from` > `to` spans midnight. */
 export interface HideSchedule {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_READINGS_PER_MESSAGE,
-  validateHealthMessage,
-  validateReading,
-  validateReadingsMessage,
-  type HostCheck,
-} from './messages';
+import { MAX_READINGS_PER_MESSAGE, validateHealthMessage, validateReadingsMessage } from './page-store';
+import { validateReading, type HostCheck } from './reading';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const xHosts: HostCheck = (platform, host) => platform === 'x' && (host === 'x.com' || host === 'twitter.com');

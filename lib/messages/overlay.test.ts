@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_STATS_KEYS, validatePostHistoryRequest, validatePostStatsRequest } from '../messages';
+import { MAX_STATS_KEYS, validatePostHistoryRequest, validatePostStatsRequest } from './overlay';
 
 describe('validating the overlay’s stats request', () => {
   it('accepts keys of the sending tab’s platform, without duplicates', () => {

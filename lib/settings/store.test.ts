@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { withSiteHiding, defaultSettings } from './settings';
-import { SETTINGS_KEY, loadSettings, onSettingsChanged, saveSettings } from './settings-store';
+import { SETTINGS_KEY, loadSettings, onSettingsChanged, saveSettings } from './store';
 
 beforeEach(() => {
   fakeBrowser.reset();

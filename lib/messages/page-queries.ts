@@ -1,0 +1,38 @@
+/**
+ * The page-queries channel: what the popup (and the benchmarks) ask a tab's content script about
+ * the page it reads, and the replies.
+ */
+import type { PlatformId } from '../model';
+import type { ReaderDiagnostic, ReaderStatus } from './page-store';
+
+/** Asked of a tab's content script by the popup. */
+export type PageRequest = { type: 'page-posts' } | { type: 'reader-stats' };
+
+export interface PagePostsReply {
+  platform: PlatformId;
+  /** Post keys read on this page since it loaded or last navigated, most recent first. */
+  keys: string[];
+  status: ReaderStatus;
+  diagnostic?: ReaderDiagnostic;
+}
+
+export interface ReaderStats {
+  posts: number;
+  batches: number;
+  /** Main-thread milliseconds spent by the reader (observer callbacks, reads, diffs, sends). */
+  busyMs: number;
+  /** The in-feed overlay's own work (lib/overlay), outside the reader's frame. */
+  overlay?: OverlayStats;
+}
+
+export interface OverlayStats {
+  /** Badges placed on the page since it loaded. */
+  badges: number;
+  /**
+   * Main-thread milliseconds of the overlay's own frames and replies; its per-post bookkeeping runs
+   * inside the reader's frame and is counted in `busyMs` above.
+   */
+  busyMs: number;
+  /** `post-stats` messages sent. */
+  requests: number;
+}

@@ -1,0 +1,91 @@
+/**
+ * The page → store channel: what a content script sends the background about the page it reads
+ * (readings to store, and whether reading works there), and how the background validates it.
+ *
+ * Content scripts run beside pages we do not control, so the background treats everything they
+ * send as untrusted input: a reading is accepted only if every field has the right type and
+ * range, its permalink belongs to its platform, and it came from a tab on that platform.
+ */
+import type { PlatformId, PostReading } from '../model';
+import { boundedString, isFiniteNumber, isObject } from './checks';
+import { MAX_URL_LENGTH, MAX_RAW_LENGTH, validateReading, type HostCheck } from './reading';
+
+/** The health of reading on one site, as the popup shows it. */
+export type ReaderStatus = 'reading' | 'paused' | 'idle';
+
+export interface ReaderDiagnostic {
+  /** What was expected and not found, e.g. "id: a[href*="/status/"]" or "likes: 1,2 k". */
+  selector: string;
+  raw?: string;
+  locale: string;
+  /** Post-like elements found vs readings taken when the decision was made. */
+  candidates: number;
+  readings: number;
+  at: number;
+}
+
+export type ContentMessage =
+  | { type: 'readings'; readings: PostReading[] }
+  | { type: 'reader-health'; platform: PlatformId; status: ReaderStatus; diagnostic?: ReaderDiagnostic };
+
+/** Upper bound on readings per message: a frame never holds more posts than this. */
+export const MAX_READINGS_PER_MESSAGE = 500;
+
+export interface ValidatedReadings {
+  readings: PostReading[];
+  rejected: number;
+}
+
+/**
+ * The readings of a `readings` message that pass validation and belong to the sending tab's
+ * platform; anything else in the message is dropped and counted.
+ */
+export function validateReadingsMessage(
+  message: unknown,
+  senderPlatform: PlatformId,
+  now: number,
+  hostAllowed: HostCheck,
+): ValidatedReadings | undefined {
+  if (!isObject(message) || message.type !== 'readings' || !Array.isArray(message.readings)) return undefined;
+  if (message.readings.length > MAX_READINGS_PER_MESSAGE) return undefined;
+  const readings: PostReading[] = [];
+  let rejected = 0;
+  for (const candidate of message.readings) {
+    const reading = validateReading(candidate, now, hostAllowed);
+    if (reading && reading.platform === senderPlatform) readings.push(reading);
+    else rejected++;
+  }
+  return { readings, rejected };
+}
+
+export function validateHealthMessage(
+  message: unknown,
+  senderPlatform: PlatformId,
+): Extract<ContentMessage, { type: 'reader-health' }> | undefined {
+  if (!isObject(message) || message.type !== 'reader-health' || message.platform !== senderPlatform) return undefined;
+  if (message.status !== 'reading' && message.status !== 'paused' && message.status !== 'idle') return undefined;
+  const result: Extract<ContentMessage, { type: 'reader-health' }> = {
+    type: 'reader-health',
+    platform: senderPlatform,
+    status: message.status,
+  };
+  const d = message.diagnostic;
+  if (d !== undefined) {
+    if (!isObject(d)) return undefined;
+    const selector = boundedString(MAX_URL_LENGTH)(d.selector);
+    const locale = boundedString(64)(d.locale);
+    if (!selector || !locale || !isFiniteNumber(d.candidates) || !isFiniteNumber(d.readings) || !isFiniteNumber(d.at)) {
+      return undefined;
+    }
+    const raw = typeof d.raw === 'string' ? d.raw.slice(0, MAX_RAW_LENGTH) : undefined;
+    result.diagnostic = {
+      selector,
+      locale,
+      candidates: d.candidates,
+      readings: d.readings,
+      at: d.at,
+      ...(raw ? { raw } : {}),
+    };
+  }
+  return result;
+}
