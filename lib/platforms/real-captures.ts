@@ -10,6 +10,11 @@ export const REAL_CAPTURES_DIR = resolve(__dirname, '../../../shared/fixtures/re
 
 export const realCapturesAvailable = existsSync(REAL_CAPTURES_DIR);
 
+// CI (.ci/run) sets this: there a missing ../shared is an error, never a silent skip.
+if (!realCapturesAvailable && process.env.FEEDLENS_REQUIRE_SHARED === '1') {
+  throw new Error(`FEEDLENS_REQUIRE_SHARED=1 but no real captures at ${REAL_CAPTURES_DIR}`);
+}
+
 export const SKIP_NOTE = `skipped: real captures not found at ${REAL_CAPTURES_DIR} (../shared is not beside this checkout)`;
 
 /** The capture files for a platform (file names only). */
