@@ -1,6 +1,14 @@
 import type { PostReading } from '../model';
 import { normalizeLocale } from '../numbers/parse-count';
-import type { AdapterDefinition, PlatformAdapter, PostDraft, ReadEnv, ReadProblem, ScanResult } from './types';
+import {
+  SKIP,
+  type AdapterDefinition,
+  type PlatformAdapter,
+  type PostDraft,
+  type ReadEnv,
+  type ReadProblem,
+  type ScanResult,
+} from './types';
 
 /** The document a root belongs to (a Document is its own). */
 function documentOf(root: ParentNode): Document | null {
@@ -42,14 +50,17 @@ export function defineAdapter(definition: AdapterDefinition): PlatformAdapter {
     const ctx = { ...resolved, problem: (p: ReadProblem) => void problems.push(p) };
     const readings: PostDraft[] = [];
     const sources: Element[] = [];
+    let candidates = 0;
     for (const post of posts) {
       const draft = definition.readPost(post, ctx);
+      if (draft === SKIP) continue;
+      candidates++;
       if (draft) {
         readings.push(draft);
         sources.push(post);
       }
     }
-    return { readings, sources, candidates: posts.length, problems };
+    return { readings, sources, candidates, problems };
   }
 
   return {

@@ -10,6 +10,9 @@ export type HideMetric = (typeof HIDE_METRICS)[number];
 
 export type HideSelectors = Partial<Record<HideMetric, readonly string[]>>;
 
+/** What `readPost` returns for an element it skips on purpose: not a post, and not a failure. */
+export const SKIP = 'skip';
+
 /** A post as an adapter reads it; the reader stamps `readAt`. */
 export type PostDraft = Omit<PostReading, 'readAt'>;
 
@@ -42,7 +45,7 @@ export interface ScanResult {
   readings: PostDraft[];
   /** The element each reading came from (same order as `readings`). */
   sources: Element[];
-  /** Post-like elements found (whether or not they could be read). */
+  /** Post-like elements found, whether or not they could be read; elements skipped by design are not. */
   candidates: number;
   problems: ReadProblem[];
 }
@@ -64,10 +67,13 @@ export interface AdapterDefinition {
   /** How the site rounds compact numbers, which decides the interval of "12K". */
   rounding: Rounding;
   /**
-   * Reads one post element. Returns null for elements that are not posts worth storing
-   * (placeholders, posts without any id); reports what it could not read to `ctx.problem`.
+   * Reads one post element. Returns null for a post it could not read (no id where one was
+   * expected), reporting what it missed to `ctx.problem`; returns {@link SKIP} for an element that
+   * matches the post selector but is left alone by design (a page the site keeps hidden in the DOM,
+   * an ad unit, a placeholder), which is then not counted as a candidate when judging whether
+   * reading still works.
    */
-  readPost(post: Element, ctx: ReadContext): PostDraft | null;
+  readPost(post: Element, ctx: ReadContext): PostDraft | null | typeof SKIP;
   /** Elements to make invisible per metric (`visibility: hidden`: keeps their box, so nothing moves). */
   hide: HideSelectors;
   /** Elements to take out of the flow per metric (`display: none`): separators and stand-alone labels. */
