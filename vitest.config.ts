@@ -12,7 +12,7 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           mockReset: true,
           restoreMocks: true,
-          include: ['{lib,components,entrypoints}/**/*.test.{ts,tsx}'],
+          include: ['{lib,components,entrypoints}/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'],
           setupFiles: ['tests/unit/setup.ts'],
           environmentOptions: {
             // Parsed pages (fixtures, real captures) must never load anything: no scripts, styles,

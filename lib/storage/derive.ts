@@ -3,7 +3,7 @@
  * v1 store and after an import, where no reading-by-reading history is at hand.
  */
 import { samplesFromPoints } from '../metrics/ages';
-import type { PostRecord, SnapshotRecord } from './db';
+import type { PostRecord, SnapshotRecord } from './schema';
 import { snapshotsToDrop } from './retention';
 
 export type DerivedFields = Pick<PostRecord, 'ages' | 'last' | 'thin'>;

@@ -5,7 +5,7 @@
  * so that a large store never has to be in memory at once.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { FeedlensDB, PostRecord, SnapshotRecord } from './db';
+import type { FeedlensDB, PostRecord, SnapshotRecord } from './schema';
 import { deriveFromSnapshots, withDerived } from './derive';
 
 /** Posts per page: their snapshots are read with one request. */
