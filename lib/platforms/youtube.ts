@@ -179,6 +179,8 @@ export const youtube = defineAdapter({
   postSelector: `${WATCH_UNIT}, ${CARD}, ${SHORTS_UNIT}`,
   // Cards: after "18K views • 3 days ago"; the watch page: after its title.
   overlayAnchor: ['#metadata-line', 'yt-content-metadata-view-model > div:last-of-type', '#title h1'],
+  // The Shorts player has no free place: its video is covered by its own controls (README).
+  overlaySkip: SHORTS_UNIT,
   // `is-active` moves to the Short on screen as the user swipes.
   watchAttributes: ['aria-label', 'video-id', 'href', 'is-active'],
   rounding: 'trunc',
