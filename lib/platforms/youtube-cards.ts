@@ -28,6 +28,7 @@ const selectors = {
   title: ['#video-title', 'h3'],
   /** The title link whose label ends with the exact views (2019–24 cards; lockups have none). */
   titleLabel: ['#video-title-link[aria-label]', '#video-title[aria-label]'],
+  related: 'ytd-watch-next-secondary-results-renderer, #related',
   owner: ['a[href^="/@"]', 'a[href^="/channel/"]', 'a[href^="/c/"]', 'a[href^="/user/"]'],
   /** The views item: ytd-video-meta-block (2019–24), then the lockup metadata rows (2024+, any class scheme). */
   views: [
@@ -50,6 +51,9 @@ export const CARD_VIEWS = [
   ':is(ytd-rich-item-renderer, ytd-video-renderer, ytd-compact-video-renderer, ytd-grid-video-renderer) #metadata-line > span:first-of-type',
   'yt-lockup-view-model yt-content-metadata-view-model > div:last-of-type > span:first-of-type:not(:has(a))',
 ];
+
+/** Watch pages: `/watch?v=`, and `/live/<id>` for streams. */
+const WATCH_PATH = /^\/(?:watch$|live\/)/;
 
 /** A count and the word printed right after it ("1613 aktive Zuschauer" → "aktive"). */
 interface Worded {
@@ -139,8 +143,10 @@ function readViews(card: Element, ctx: ReadContext): Count | null {
 }
 
 export function readCard(card: Element, ctx: ReadContext): PostDraft | null | typeof SKIP {
-  // A rich item wrapping a lockup: the lockup (the innermost card) is read instead.
-  if (card.querySelector(CARD)) return SKIP;
+  // A rich item wrapping a lockup: the lockup (the innermost card) is read instead. A watch page's
+  // related list seen elsewhere is left over from a watch page visited before (a page that leaves it
+  // out of its hidden `ytd-watch-flexy`, as Chromium parses the saved 2022 search page, still hides it).
+  if (card.querySelector(CARD) || (card.closest(selectors.related) && !WATCH_PATH.test(ctx.url.pathname))) return SKIP;
   // An item still without links is a placeholder YouTube fills in later.
   if (!card.querySelector('a[href]')) return SKIP;
   const ad = !!card.querySelector(selectors.ad);

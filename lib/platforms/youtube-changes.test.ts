@@ -87,4 +87,16 @@ describe('YouTube elements skipped by design are not candidates', () => {
     expect(scan.candidates).toBe(scan.readings.length);
     expect(scan.problems).toEqual([]);
   });
+
+  it('leaves out a watch page’s related list found away from the watch page', () => {
+    // The related videos belong to the video watched; elsewhere they are what is left of it.
+    const doc = parse(watchEn);
+    const related = doc.querySelector('#secondary')!;
+    doc.querySelector('ytd-watch-flexy')!.setAttribute('hidden', '');
+    doc.querySelector('ytd-app')!.append(related);
+    const scan = youtube.scan(doc, { url: new URL('https://www.youtube.com/results?search_query=bread'), now: NOW });
+    expect([scan.readings, scan.candidates]).toEqual([[], 0]);
+    const onWatch = youtube.scan(doc, { url: new URL(urlOf(watchEn)), now: NOW });
+    expect(onWatch.readings.map((r) => r.postId)).toEqual(['Hx3vB9nQe1s', 'Lp0cT7wRz4k']);
+  });
 });

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../lib/settings/settings';
 import type { PostRecord, SnapshotRecord } from '../../../lib/storage/db';
+import { REAL_CAPTURES_DIR, SKIP_NOTE, realCapturesAvailable } from '../../../lib/platforms/real-captures';
 import { youtube } from '../../../lib/platforms/youtube';
 import { SHORTS_HIDE } from '../../../lib/platforms/youtube-shorts';
 import { launch, waitFor, type Harness } from '../harness';
@@ -260,6 +263,22 @@ const activate = (page: Page, index: number) =>
   }, index);
 const moveAddress = (page: Page, id: string) => page.evaluate((to) => history.pushState({}, '', `/shorts/${to}`), id);
 
+describe('YouTube cards that count people, not views, in Chromium', () => {
+  it('stores a live card’s total views from its label, and no watchers or waiters as views', async () => {
+    const page = await harness.open('https://www.youtube.com/results?search_query=live+baking');
+    const posts = await waitFor(async () => {
+      const all = await stored();
+      const ids = ['Lv1aB2cD3eF', 'Up2bC3dE4fG', 'St3cD4eF5gH', 'Un4dE5fG6hI', 'Lk5eF6gH7iJ', 'Lk6fG7hI8jK'];
+      return ids.every((id) => post(all, id)) ? all : undefined;
+    }, 'the six search results');
+    expect(post(posts, 'Lv1aB2cD3eF')?.latest).toEqual({ views: { precision: 'exact', value: 1444431 } });
+    expect(post(posts, 'St3cD4eF5gH')?.latest).toEqual({ views: { precision: 'exact', value: 84201 } });
+    // "39 waiting", "3,210 watching" (its label counts views under another word), "12K watching".
+    for (const id of ['Up2bC3dE4fG', 'Un4dE5fG6hI', 'Lk5eF6gH7iJ']) expect(post(posts, id)?.latest, id).toEqual({});
+    await page.close();
+  });
+});
+
 describe('the YouTube Shorts player in Chromium', () => {
   it('stores the Short on screen, never its preloaded neighbour, and follows a swipe to the next one', async () => {
     const { page, tabId } = await harness.openTab(`https://www.youtube.com/shorts/${SHORT}`);
@@ -372,3 +391,57 @@ describe('the YouTube Shorts player in Chromium', () => {
     await page.close();
   });
 });
+
+describe.skipIf(!realCapturesAvailable)(
+  `YouTube's real captures in Chromium${realCapturesAvailable ? '' : ` (${SKIP_NOTE})`}`,
+  () => {
+    /** Serves a capture at its address, reads it with the built extension; returns the page's reply. */
+    async function readCapture(file: string, url: string, ids: string[]) {
+      harness.serve(url, readFileSync(join(REAL_CAPTURES_DIR, 'youtube', file), 'utf8'));
+      const { page, tabId } = await harness.openTab(url);
+      const posts = await waitFor(async () => {
+        const all = await stored();
+        return ids.every((id) => post(all, id)) ? all : undefined;
+      }, `the posts of ${file}`);
+      const reply = await harness.inBackground(
+        async (id) =>
+          (
+            globalThis as unknown as {
+              chrome: { tabs: { sendMessage(i: number, m: object): Promise<{ keys: string[]; status: string }> } };
+            }
+          ).chrome.tabs.sendMessage(id, { type: 'page-posts' }),
+        tabId,
+      );
+      await page.close();
+      return { posts, reply };
+    }
+
+    it('reads the Turkish search placed after a hidden home page, and does not pause', async () => {
+      const ids = ['AhfNtK99Zl8', '83NNuoT7FpE', 'MX4rBHn2Kqo', '_qfs_pX-CCk'];
+      const { posts, reply } = await readCapture(
+        'trex-youtube-search-tr-2022-03.html',
+        'https://www.youtube.com/results?search_query=muhte%C5%9Fem+y%C3%BCzy%C4%B1l+leo',
+        ids,
+      );
+      expect(reply.status).toBe('reading');
+      expect(reply.keys).toHaveLength(26);
+      expect(post(posts, 'MX4rBHn2Kqo')?.latest).toEqual({ views: { precision: 'exact', value: 4494455 } });
+    });
+
+    it('reads the German home without storing people watching or waiting as views', async () => {
+      const { posts, reply } = await readCapture('trex-youtube-home-de-2022-03.html', 'https://www.youtube.com/', [
+        'ei7kbQhK1hA',
+        'ZhDNtEe0kGM',
+        'GXC77YehDGY',
+        's3PR9pySd1E',
+      ]);
+      expect(reply.status).toBe('reading');
+      expect(reply.keys).toHaveLength(29);
+      expect(post(posts, 'ei7kbQhK1hA')?.latest).toEqual({ views: { precision: 'exact', value: 1444431 } });
+      expect(post(posts, 'ZhDNtEe0kGM')?.latest).toEqual({ views: { precision: 'exact', value: 4202832 } });
+      expect(post(posts, 'GXC77YehDGY')?.latest).toEqual({});
+      // The captures' own images and styles were asked for (and refused): not the extension's doing.
+      harness.strayRequests.splice(0);
+    });
+  },
+);
