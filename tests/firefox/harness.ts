@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { launch, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { PlatformId } from '../../lib/model';
 import type { Settings } from '../../lib/settings/settings';
 import type { PostRecord } from '../../lib/storage/db';
@@ -124,7 +124,7 @@ export async function launchFirefox(options: { headless?: boolean } = {}): Promi
   const geckoId: string = JSON.parse(readFileSync(manifestPath, 'utf8')).browser_specific_settings.gecko.id;
   const uuid = randomUUID();
   const proxy = await recordingProxy();
-  const browser = await puppeteer.launch({
+  const browser = await launch({
     browser: 'firefox',
     executablePath: browserPath('firefox'),
     headless: options.headless ?? true,
