@@ -12,9 +12,9 @@ import { HIDE_METRICS } from './lib/platforms/types';
 /** The add-on id Firefox and addons.mozilla.org know Feedlens by: never change it once published. */
 export const GECKO_ID = 'feedlens@feedlens.app';
 /**
- * Firefox 140 (an ESR) is the first to read `data_collection_permissions`; everything else used is
- * older (MV3 109, scripting.registerContentScripts with persistAcrossSessions 105, options_ui and
- * optional_host_permissions in MV3 109).
+ * Firefox 140 (an ESR) is the first to read `data_collection_permissions`; everything else Feedlens
+ * uses is older (MV3 from 109, scripting.registerContentScripts from 102 with persistAcrossSessions
+ * from 105). Firefox for Android reads the data-collection key from 142.
  */
 export const FIREFOX_MIN_VERSION = '140.0';
 export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
@@ -85,7 +85,6 @@ export default defineConfig({
           // Nothing leaves the browser: no data is collected or transmitted.
           data_collection_permissions: { required: ['none'] },
         },
-        // Firefox for Android reads data_collection_permissions from 142 on.
         gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
       },
     }),
