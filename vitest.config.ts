@@ -12,6 +12,9 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           mockReset: true,
           restoreMocks: true,
+          // Sized for two loaded cores: parsing a 1–2 MB real capture takes seconds there (7 s seen).
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
           include: ['{lib,components,entrypoints}/**/*.test.{ts,tsx}', 'tests/*.test.ts', 'tests/unit/**/*.test.ts'],
           setupFiles: ['tests/unit/setup.ts'],
           environmentOptions: {
