@@ -8,6 +8,7 @@
  * Building one costs a few milliseconds, so tables are built lazily and cached per locale.
  */
 
+import { aliasesForLocale } from './aliases';
 import { DIGIT_CLASS, INVISIBLE, normalizeLocale, normalizeText, toAsciiDigits } from './normalize';
 
 /** Marks a case-folded key that would stand for two different units (so folding is unsafe). */
@@ -212,6 +213,8 @@ function buildTable(locale: string): LocaleTable {
     }
   }
   addLatinUnits(table.suffixes);
+  // The page language's own forms that CLDR lacks ("Tsd."), for every platform alike.
+  addAliases(table.suffixes, aliasesForLocale(locale));
   return table;
 }
 
@@ -304,17 +307,21 @@ const aliasedByObject = new WeakMap<object, Map<LocaleTable, LocaleTable>>();
 const aliasedBySignature = new Map<string, LocaleTable>();
 const MAX_ALIASED = 64;
 
+function addAliases(t: UnitTable, aliases: Readonly<Record<string, number>> | undefined): void {
+  for (const [form, exp] of Object.entries(aliases ?? {})) {
+    if (Number.isInteger(exp) && exp >= 0 && exp <= 30) addUnit(t, form, exp, true);
+  }
+}
+
 function withAliases(base: LocaleTable, aliases: Readonly<Record<string, number>>): LocaleTable {
   const suffixes = copyUnitTable(base.suffixes);
-  for (const [form, exp] of Object.entries(aliases)) {
-    if (Number.isInteger(exp) && exp >= 0 && exp <= 30) addUnit(suffixes, form, exp, true);
-  }
+  addAliases(suffixes, aliases);
   return { ...base, suffixes, scanner: undefined };
 }
 
 /**
- * The cached table for a locale as given by the caller (normalised on first sight), with
- * `aliases` layered on top. Aliases are cached per object, so pass a stable object
+ * The cached table for a locale as given by the caller (normalised on first sight): CLDR's units
+ * and the language's aliases (lib/numbers/aliases.ts), with a platform's own `aliases` layered on top. Aliases are cached per object, so pass a stable object
  * (e.g. a PLATFORM_ALIASES entry); fresh objects with the same entries still hit a small cache.
  */
 export function getLocaleTable(locale: string, aliases?: Readonly<Record<string, number>>): LocaleTable {

@@ -24,8 +24,16 @@ export type Rounding = 'trunc' | 'halfExpand';
 export interface ParseOptions {
   /** How the site rounds compact numbers; decides the [min, max) interval. Default 'halfExpand'. */
   rounding?: Rounding;
-  /** Extra suffix → power-of-ten exponent entries for forms CLDR lacks (e.g. { 'tsd.': 3 }). */
+  /**
+   * A platform's own suffix → power-of-ten entries, on top of CLDR and the language's aliases
+   * (which always apply, see aliases.ts): Mastodon's translated "{count}M" is { m: 6 } in German.
+   */
   aliases?: Readonly<Record<string, number>>;
+  /**
+   * The count can be negative (Reddit's net score). Otherwise "-5" is `unknown`: no like, view or
+   * reply count is below zero, so a minus means the text is not what we think it is.
+   */
+  signed?: boolean;
 }
 
 const unknown = (raw: string): Count => ({ precision: 'unknown', raw });
@@ -82,16 +90,16 @@ function plausibleGrouping(runs: string[], seps: string[], t: LocaleTable): bool
 
 /**
  * The range of true values a compact number stands for. `step` is one unit of the last shown
- * digit ("1.2K" → 100). Integer bounds, half-open: [min, max).
+ * digit ("1.2K" → 100), at least 1. Integer bounds, half-open: [min, max).
  */
 function interval(abs: number, step: number, rounding: Rounding, negative: boolean) {
   const lo = rounding === 'trunc' ? abs : abs - step / 2;
   const hi = rounding === 'trunc' ? abs + step : abs + step / 2;
   // Counts are integers: n ∈ [lo, hi) ⇔ n ∈ [ceil(lo), ceil(hi)).
-  const a = step >= 1 ? Math.ceil(lo) : lo;
-  const b = step >= 1 ? Math.ceil(hi) : hi;
+  const a = Math.ceil(lo);
+  const b = Math.ceil(hi);
   // Negative values round toward/away from zero too: -|v| ∈ (-b, -a] ⇔ [1 - b, 1 - a).
-  if (negative) return step >= 1 ? { min: 1 - b, max: 1 - a } : { min: -b, max: -a };
+  if (negative) return { min: 1 - b, max: 1 - a };
   return { min: Math.max(0, a), max: b };
 }
 
@@ -100,11 +108,12 @@ function toCount(
   negative: boolean,
   unitExp: number | undefined,
   t: LocaleTable,
-  rounding: Rounding,
+  options: ParseOptions | undefined,
   raw: string,
 ): Count {
   const parts = readNumber(toAsciiDigits(num), t, unitExp !== undefined);
   if (!parts) return unknown(raw);
+  if (negative && !options?.signed && /[1-9]/.test(parts.int + parts.frac)) return unknown(raw);
   const sign = negative ? -1 : 1;
   if (unitExp === undefined) {
     // "12.345" in en is a decimal, not a count; never round it into one.
@@ -113,11 +122,12 @@ function toCount(
     if (!Number.isSafeInteger(value)) return unknown(raw);
     return { precision: 'exact', value: value === 0 ? 0 : sign * value, raw };
   }
+  // More decimals than the unit has digits ("1.2345K") is no compact count anyone prints.
   const shift = unitExp - parts.frac.length;
-  const mantissa = Number(parts.int + parts.frac);
-  const abs = shift >= 0 ? mantissa * 10 ** shift : mantissa / 10 ** -shift;
-  if (!Number.isFinite(abs)) return unknown(raw);
-  const { min, max } = interval(abs, 10 ** shift, rounding, negative && abs !== 0);
+  if (shift < 0) return unknown(raw);
+  const abs = Number(parts.int + parts.frac) * 10 ** shift;
+  if (!Number.isSafeInteger(abs)) return unknown(raw);
+  const { min, max } = interval(abs, 10 ** shift, options?.rounding ?? 'halfExpand', negative && abs !== 0);
   return { precision: 'rounded', value: abs === 0 ? 0 : sign * abs, min, max, raw };
 }
 
@@ -143,7 +153,7 @@ export function parseCount(text: string, locale: string, options?: ParseOptions)
       unitExp = prefix ? lookupUnit(t.prefixes, prefix) : lookupUnit(t.suffixes, suffix ?? '');
       if (unitExp === undefined) return unknown(raw);
     }
-    return toCount(num, Boolean(minus), unitExp, t, options?.rounding ?? 'halfExpand', raw);
+    return toCount(num, Boolean(minus), unitExp, t, options, raw);
   } catch {
     return unknown(raw);
   }
@@ -160,11 +170,12 @@ export function scanCounts(text: string, locale: string, options?: ParseOptions)
   const counts: Count[] = [];
   try {
     const t = getLocaleTable(locale, options?.aliases);
-    const rounding = options?.rounding ?? 'halfExpand';
     if (typeof text !== 'string') return counts;
     const normalized = normalizeText(text);
     const { scan, unitAfter } = scanner(t);
+    let consumed = 0;
     for (const match of normalized.matchAll(scan)) {
+      if (match.index < consumed) continue;
       const { pre, neg, num = '', suf } = match.groups ?? {};
       const at = match.indices?.groups ?? {};
       const numEnd = at.num?.[1] ?? match.index + match[0].length;
@@ -178,6 +189,17 @@ export function scanCounts(text: string, locale: string, options?: ParseOptions)
       }
       // A bare number glued to a word ("3D", "12replies") is not a count.
       if (unitExp === undefined && SPACED_LETTER.test(normalized.charAt(end))) continue;
+      if (unitExp === undefined) {
+        // "1 000 000" where the locale does not group with spaces: one number in another
+        // locale's format, or several numbers with nothing between them. Either way it is not
+        // three counts (a label's counts are always separated by words), so it is one unknown.
+        SPACED_DIGITS.lastIndex = end;
+        if (SPACED_DIGITS.test(normalized)) {
+          consumed = SPACED_DIGITS.lastIndex;
+          counts.push(unknown(normalized.slice(start, consumed)));
+          continue;
+        }
+      }
       if (unitExp !== undefined) {
         // Two units in a row ("1,2 mil milhões" on pt-BR without aliases) form a compound the
         // table lacks; reading only the first would be off by orders of magnitude.
@@ -188,7 +210,7 @@ export function scanCounts(text: string, locale: string, options?: ParseOptions)
         }
       }
       const token = normalized.slice(start, end);
-      counts.push(toCount(num, Boolean(neg), unitExp, t, rounding, token));
+      counts.push(toCount(num, Boolean(neg), unitExp, t, options, token));
     }
   } catch {
     // Keep whatever was read before the failure.
@@ -197,6 +219,8 @@ export function scanCounts(text: string, locale: string, options?: ParseOptions)
 }
 
 const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/u;
+/** Digit groups after a space, right after a number: " 000 000" in "1 000 000". */
+const SPACED_DIGITS = /(?: \p{Nd}[\p{Nd}.,'’٬٫]*)+/uy;
 /** A word in a script that separates words with spaces (accents included: "milhões"). */
 const WORD = /[\p{L}\p{M}.]+/uy;
 
@@ -217,7 +241,7 @@ const isAsciiLetterCode = (code: number) => (code >= 65 && code <= 90) || (code 
  * another script's digits, a minus sign, a number glued to a word, or a word after a number that
  * starts like one of the locale's units. A differential test checks it against {@link scanCounts}.
  */
-function quickCounts(text: string, t: LocaleTable, rounding: Rounding): Count[] | null {
+function quickCounts(text: string, t: LocaleTable, options: ParseOptions | undefined): Count[] | null {
   if (t.prefixes.forms.size > 0 || (!isPrintableAscii(text) && NON_ASCII_DIGIT.test(text))) return null;
   const q = quickScanData(t);
   const counts: Count[] = [];
@@ -246,6 +270,8 @@ function quickCounts(text: string, t: LocaleTable, rounding: Rounding): Count[] 
     }
     const spaced = text.charCodeAt(end) === 32;
     const at = spaced ? end + 1 : end;
+    // "1 000 000": the full scanner decides what that is.
+    if (spaced && isDigitCode(text.charCodeAt(at))) return null;
     if (at < n) {
       const code = text.charCodeAt(at);
       const next = text.charAt(at);
@@ -262,7 +288,7 @@ function quickCounts(text: string, t: LocaleTable, rounding: Rounding): Count[] 
     const plain = separated || token.length > 15 ? null : Number(token);
     counts.push(
       plain === null
-        ? toCount(token, false, undefined, t, rounding, token)
+        ? toCount(token, false, undefined, t, options, token)
         : { precision: 'exact', value: plain, raw: token },
     );
     i = end;
@@ -279,7 +305,7 @@ export function findCounts(text: string, locale: string, options?: ParseOptions)
   if (typeof text !== 'string') return [];
   try {
     const t = getLocaleTable(locale, options?.aliases);
-    const quick = quickCounts(normalizeText(text), t, options?.rounding ?? 'halfExpand');
+    const quick = quickCounts(normalizeText(text), t, options);
     if (quick) return quick;
   } catch {
     // Fall through to the full scanner, which reports what it can.

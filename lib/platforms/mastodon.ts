@@ -80,6 +80,7 @@ const MASTODON_ALIASES: Readonly<Record<string, Readonly<Record<string, number>>
 /** The obfuscated reply count of older versions: one reply or more. */
 const ONE_OR_MORE = '1+';
 
+/** Mastodon's own unit strings for a page language, on top of the language's (always applied). */
 function aliasesFor(locale: string): Readonly<Record<string, number>> | undefined {
   const language = locale.split(/[-_]/, 1)[0]!.toLowerCase();
   return Object.hasOwn(MASTODON_ALIASES, language) ? MASTODON_ALIASES[language] : undefined;
