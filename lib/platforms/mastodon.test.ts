@@ -51,6 +51,11 @@ describe('Mastodon adapter on the 4.x home timeline (mastodon.social)', () => {
     });
   });
 
+  it('reads no count from a trending hashtag ("873 people in the past 2 days")', () => {
+    const values = readings.flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : null)));
+    expect(values).not.toContain(873);
+  });
+
   it('leaves boosts and favourites absent (not 0) where the timeline shows no counter', () => {
     const ada = byId(readings, 'https://mastodon.social/@ada/113100000000000001');
     expect(ada.counts.reposts).toBeUndefined();

@@ -78,6 +78,12 @@ describe('Reddit adapter on the new Reddit home feed', () => {
   it('never invents view, repost or bookmark counts: Reddit has none', () => {
     for (const reading of readings) expect(Object.keys(reading.counts).sort()).toEqual(['likes', 'replies']);
   });
+
+  it("reads no community's members or people online as a post's count", () => {
+    const values = readings.flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : null)));
+    expect(values).not.toContain(2_100_000);
+    expect(values).not.toContain(4_300);
+  });
 });
 
 describe('Reddit adapter on a new Reddit post page in German', () => {
