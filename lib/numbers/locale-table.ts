@@ -16,7 +16,7 @@ const AMBIGUOUS = -1;
 
 /** Unit words of one position (after or before the number) → power-of-ten exponent. */
 export interface UnitTable {
-  /** Normalised key (whitespace removed), original case: "Mio." → 6. Checked first. */
+  /** Normalised key (whitespace removed), original case: "Mio." → 6, or {@link AMBIGUOUS}. Checked first. */
   readonly exact: Map<string, number>;
   /** Lower-cased key → exponent, or {@link AMBIGUOUS}; lets Reddit's "1.2k" match CLDR's "K". */
   readonly folded: Map<string, number>;
@@ -64,7 +64,10 @@ function addUnit(t: UnitTable, form: string, exp: number, override: boolean): vo
       if (other.toLowerCase() === foldedKey) t.exact.delete(other);
     }
   }
-  if (override || !t.exact.has(key)) t.exact.set(key, exp);
+  const known = t.exact.get(key);
+  if (override || known === undefined) t.exact.set(key, exp);
+  // The same word for two powers of ten (ne: short "करोड" 10⁷, long 10⁶): a guess either way.
+  else if (known !== exp) t.exact.set(key, AMBIGUOUS);
   const previous = t.folded.get(foldedKey);
   if (override || previous === undefined) t.folded.set(foldedKey, exp);
   else if (previous !== exp) t.folded.set(foldedKey, AMBIGUOUS);
@@ -75,6 +78,7 @@ function addUnit(t: UnitTable, form: string, exp: number, override: boolean): vo
 
 function findUnit(t: UnitTable, key: string): number | undefined {
   const exactExp = t.exact.get(key);
+  if (exactExp === AMBIGUOUS) return undefined;
   if (exactExp !== undefined) return exactExp;
   const foldedExp = t.folded.get(key.toLowerCase());
   return foldedExp === AMBIGUOUS ? undefined : foldedExp;
@@ -114,10 +118,11 @@ function addLatinUnits(t: UnitTable): void {
 }
 
 /**
- * Mantissas × 10 formatted at every exponent 3..15; the mix of 1, 2–4, 5, 11, 21, 22 and
- * fractions reaches every plural form (ru тысяча/тысячи/тысяч, pl, cs, ar آلاف/ألف…).
+ * Mantissas × 10 formatted at every exponent 3..15; the mix of 1, 2–4, 5, 11, 21, 22, 101, 121
+ * and fractions reaches every plural form (ru тысяча/тысячи/тысяч, pl, cs, ar آلاف/ألف, fil
+ * "1.4 na libo" where fractions end in 4, 6 or 9, mk "141 мј." beside "140 ми.").
  */
-const MANTISSAS_X10 = [10, 11, 12, 20, 21, 22, 30, 50];
+const MANTISSAS_X10 = [10, 11, 12, 14, 16, 19, 20, 21, 22, 30, 50, 101, 121];
 
 function readCompactParts(parts: Intl.NumberFormatPart[], value: number, t: LocaleTable): void {
   let integer = '';

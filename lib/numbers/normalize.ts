@@ -15,8 +15,21 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  */
 export function normalizeText(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return text.includes('  ') ? text.replace(/ {2,}/g, ' ').trim() : text.trim();
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(NUMBER_SYMBOL, notADigit)
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
+
+/**
+ * Symbols that NFKC turns into digits without being digits: superscripts ("x⁴"), circled and
+ * parenthesised numbers ("①", "⑴"), fractions ("½" → "1⁄2"), "㏠". They are footnotes, list
+ * markers and ornaments, never counts, and `hasDigit` (Unicode `Nd`) does not see them either.
+ */
+const NUMBER_SYMBOL = /[\p{No}\p{So}]/gu;
+const notADigit = (symbol: string) => (/\p{Nd}/u.test(symbol.normalize('NFKC')) ? '\ufffd' : symbol);
 
 /**
  * A decimal digit of any script: Unicode's `Nd` category, which the engine keeps current (latn,
