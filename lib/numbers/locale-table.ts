@@ -52,12 +52,21 @@ function copyUnitTable(t: UnitTable): UnitTable {
   return { exact: new Map(t.exact), folded: new Map(t.folded), forms: new Set(t.forms) };
 }
 
-/** Adds one unit form; `override` lets aliases replace the locale's meaning. */
-function addUnit(t: UnitTable, form: string, exp: number, override: boolean): void {
+/**
+ * How a unit form is added: an `alias` replaces the locale's meaning; a form CLDR prints for a
+ * `count` (below 10¹¹) that meets another meaning of the same word makes the word ambiguous (ne:
+ * short "करोड" is 10⁷, long 10⁶: a guess either way); a form seen only `beyond` any real count
+ * (10¹¹ and up, where CLDR's data is least used: bn short has "১কো" for 10¹¹ beside "১ কো" for
+ * 10⁷) never overrides or muddles one seen for a count.
+ */
+type UnitSource = 'alias' | 'count' | 'beyond';
+
+function addUnit(t: UnitTable, form: string, exp: number, source: UnitSource): void {
   const surface = normalizeText(form);
   if (!surface) return;
   const key = surface.replace(/ /g, '');
   const foldedKey = key.toLowerCase();
+  const override = source === 'alias';
   if (override) {
     // An alias replaces the unit in every letter case ({ b: 9 } also overrides tr "B").
     for (const other of t.exact.keys()) {
@@ -65,8 +74,8 @@ function addUnit(t: UnitTable, form: string, exp: number, override: boolean): vo
     }
   }
   const known = t.exact.get(key);
+  if (source === 'beyond' && (known !== undefined || t.folded.has(foldedKey))) return;
   if (override || known === undefined) t.exact.set(key, exp);
-  // The same word for two powers of ten (ne: short "करोड" 10⁷, long 10⁶): a guess either way.
   else if (known !== exp) t.exact.set(key, AMBIGUOUS);
   const previous = t.folded.get(foldedKey);
   if (override || previous === undefined) t.folded.set(foldedKey, exp);
@@ -143,7 +152,7 @@ function readCompactParts(parts: Intl.NumberFormatPart[], value: number, t: Loca
   if (!(shown > 0)) return;
   // The unit's exponent, e.g. 1,234,567,890 shown as "1235 M" → 10^6.
   const exp = Math.round(Math.log10(value / shown));
-  if (exp > 0) addUnit(beforeNumber ? t.prefixes : t.suffixes, compact, exp, false);
+  if (exp > 0) addUnit(beforeNumber ? t.prefixes : t.suffixes, compact, exp, value < 1e11 ? 'count' : 'beyond');
 }
 
 /** Normalises one separator character; NBSP and U+202F become a plain space. */
@@ -314,7 +323,7 @@ const MAX_ALIASED = 64;
 
 function addAliases(t: UnitTable, aliases: Readonly<Record<string, number>> | undefined): void {
   for (const [form, exp] of Object.entries(aliases ?? {})) {
-    if (Number.isInteger(exp) && exp >= 0 && exp <= 30) addUnit(t, form, exp, true);
+    if (Number.isInteger(exp) && exp >= 0 && exp <= 30) addUnit(t, form, exp, 'alias');
   }
 }
 

@@ -91,3 +91,14 @@ describe('numbers grouped with spaces where the locale does not', () => {
     expect(findCounts('1 000 000 просмотров', 'ru')).toMatchObject([{ precision: 'exact', value: 1_000_000 }]);
   });
 });
+
+describe('numbers grouped the Swiss way where the locale does not', () => {
+  it('reads "1’234" on an English page as one unreadable token, not as 1 and 234', () => {
+    expect(findCounts('1’234 likes', 'en')).toEqual([{ precision: 'unknown', raw: '1’234' }]);
+    expect(findCounts("1'234 likes, 5 replies", 'en')).toEqual([
+      { precision: 'unknown', raw: "1'234" },
+      { precision: 'exact', value: 5, raw: '5' },
+    ]);
+    expect(findCounts('1’234 Likes', 'de-CH')).toMatchObject([{ precision: 'exact', value: 1_234 }]);
+  });
+});

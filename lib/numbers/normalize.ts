@@ -15,12 +15,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  */
 export function normalizeText(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return text.includes('  ') ? text.replace(/ {2,}/g, ' ').trim() : text.trim();
-  return text
-    .replace(NUMBER_SYMBOL, notADigit)
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.replace(NUMBER_SYMBOL, notADigit).normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -19,18 +19,23 @@ const MORE_LOCALES = [
 const LOCALES = [...TESTED_LOCALES, ...MORE_LOCALES];
 
 const locale = fc.constantFrom(...LOCALES);
-/** Counts as social sites have them: mostly small, some in the billions. */
-const count = fc.oneof(fc.nat(999), fc.nat(99_999), fc.nat(99_999_999), fc.nat(999_999_999_999));
+/** Thousands of runs on a loaded two-core machine need more than vitest's default 5 s. */
+const TIMEOUT = 60_000;
+/**
+ * Counts as social sites have them: mostly small, some in the billions, up to 10¹⁰ (the most
+ * viewed video has under 2 × 10¹⁰ views). CLDR's forms for 10¹¹ and up are not counts' (see
+ * locale-table.ts) and are not checked.
+ */
+const count = fc.oneof(fc.nat(999), fc.nat(99_999), fc.nat(99_999_999), fc.nat(9_999_999_999));
 
 /**
  * Compact forms the parser leaves unread on purpose, each found by the property below:
  * - ne: the long form prints a million as "१ करोड", the short form (and the language) uses करोड
  *   for ten million: a guess would be off tenfold either way;
- * - bn: the short form has "১ কো" for ten million and "১কো", without the space, for 10¹¹;
  * - my: from 10¹⁰ the short form wraps the number in two units ("ဋေ ၁ ထ"), which no site's
  *   counts reach and the parser does not take apart.
  */
-const UNREAD_ON_PURPOSE = ['करोड', 'কো', 'ဋေ'];
+const UNREAD_ON_PURPOSE = ['करोड', 'ဋေ'];
 
 function holds(parsed: Count, value: number): boolean {
   const bounds = boundsOf(parsed);
@@ -38,7 +43,7 @@ function holds(parsed: Count, value: number): boolean {
 }
 
 describe('parseCount: what Intl prints reads back (property)', () => {
-  it('reads every standard-notation number exactly, in every locale', () => {
+  it('reads every standard-notation number exactly, in every locale', { timeout: TIMEOUT }, () => {
     fc.assert(
       fc.property(count, locale, (value, loc) => {
         const text = new Intl.NumberFormat(loc).format(value);
@@ -48,28 +53,32 @@ describe('parseCount: what Intl prints reads back (property)', () => {
     );
   });
 
-  it('reads every compact number as a range that holds the number printed, or not at all where CLDR is ambiguous or exotic', () => {
-    const display = fc.constantFrom<'short' | 'long'>('short', 'long');
-    const rounding = fc.constantFrom<Rounding>('halfExpand', 'trunc');
-    fc.assert(
-      fc.property(count, locale, display, rounding, (value, loc, compactDisplay, mode) => {
-        const text = new Intl.NumberFormat(loc, { notation: 'compact', compactDisplay, roundingMode: mode }).format(
-          value,
-        );
-        const parsed = parseCount(text, loc, { rounding: mode });
-        const where = `${loc} ${compactDisplay} ${mode} ${value} → ${JSON.stringify(text)}: ${JSON.stringify(parsed)}`;
-        if (parsed.precision === 'unknown')
-          expect(
-            UNREAD_ON_PURPOSE.some((unit) => text.includes(unit)),
-            where,
-          ).toBe(true);
-        else expect(holds(parsed, value), where).toBe(true);
-      }),
-      { numRuns: 3_000 },
-    );
-  });
+  it(
+    'reads every compact number as a range that holds the number printed, or not at all where CLDR is ambiguous or exotic',
+    { timeout: TIMEOUT },
+    () => {
+      const display = fc.constantFrom<'short' | 'long'>('short', 'long');
+      const rounding = fc.constantFrom<Rounding>('halfExpand', 'trunc');
+      fc.assert(
+        fc.property(count, locale, display, rounding, (value, loc, compactDisplay, mode) => {
+          const text = new Intl.NumberFormat(loc, { notation: 'compact', compactDisplay, roundingMode: mode }).format(
+            value,
+          );
+          const parsed = parseCount(text, loc, { rounding: mode });
+          const where = `${loc} ${compactDisplay} ${mode} ${value} → ${JSON.stringify(text)}: ${JSON.stringify(parsed)}`;
+          if (parsed.precision === 'unknown')
+            expect(
+              UNREAD_ON_PURPOSE.some((unit) => text.includes(unit)),
+              where,
+            ).toBe(true);
+          else expect(holds(parsed, value), where).toBe(true);
+        }),
+        { numRuns: 3_000 },
+      );
+    },
+  );
 
-  it('finds each number of a sentence built from them, in order', () => {
+  it('finds each number of a sentence built from them, in order', { timeout: TIMEOUT }, () => {
     const words = fc.constantFrom('replies', 'likes', 'views', '件の表示', 'Aufrufe', 'vues', 'просмотров', 'مشاهدة');
     fc.assert(
       fc.property(fc.array(fc.tuple(count, words), { minLength: 1, maxLength: 5 }), locale, (parts, loc) => {
@@ -115,7 +124,7 @@ function sane(parsed: Count, signed: boolean): void {
 }
 
 describe('parseCount and findCounts on any input (property)', () => {
-  it('never throw, and never return a count that is not a finite, non-negative integer', () => {
+  it('never throw, and never return a count that is not a finite, non-negative integer', { timeout: TIMEOUT }, () => {
     fc.assert(
       fc.property(anyText, locale, fc.boolean(), (text, loc, signed) => {
         const options = { signed };
@@ -124,9 +133,9 @@ describe('parseCount and findCounts on any input (property)', () => {
       }),
       { numRuns: 2_000 },
     );
-  }, 60_000);
+  });
 
-  it('never read a number out of text without a digit', () => {
+  it('never read a number out of text without a digit', { timeout: TIMEOUT }, () => {
     fc.assert(
       fc.property(
         anyText.filter((t) => !/\p{Nd}/u.test(t)),

@@ -190,12 +190,12 @@ export function scanCounts(text: string, locale: string, options?: ParseOptions)
       // A bare number glued to a word ("3D", "12replies") is not a count.
       if (unitExp === undefined && SPACED_LETTER.test(normalized.charAt(end))) continue;
       if (unitExp === undefined) {
-        // "1 000 000" where the locale does not group with spaces: one number in another
+        // "1 000 000" or "1’234" where the locale groups otherwise: one number in another
         // locale's format, or several numbers with nothing between them. Either way it is not
-        // three counts (a label's counts are always separated by words), so it is one unknown.
-        SPACED_DIGITS.lastIndex = end;
-        if (SPACED_DIGITS.test(normalized)) {
-          consumed = SPACED_DIGITS.lastIndex;
+        // several counts (a label's counts are always separated by words), so it is one unknown.
+        FOREIGN_GROUPS.lastIndex = end;
+        if (FOREIGN_GROUPS.test(normalized)) {
+          consumed = FOREIGN_GROUPS.lastIndex;
           counts.push(unknown(normalized.slice(start, consumed)));
           continue;
         }
@@ -219,8 +219,10 @@ export function scanCounts(text: string, locale: string, options?: ParseOptions)
 }
 
 const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/u;
-/** Digit groups after a space, right after a number: " 000 000" in "1 000 000". */
-const SPACED_DIGITS = /(?: \p{Nd}[\p{Nd}.,'’٬٫]*)+/uy;
+/** Characters other locales group digits with, that this one does not: " ", "'" (de-CH), "·". */
+const FOREIGN_GROUP_CHARS = " '’ʼ·˙";
+/** Digit groups right after a number, joined by one of those: " 000 000" in "1 000 000". */
+const FOREIGN_GROUPS = new RegExp(`(?:[${FOREIGN_GROUP_CHARS}]\\p{Nd}+(?:[.,٬٫]\\p{Nd}+)*)+`, 'uy');
 /** A word in a script that separates words with spaces (accents included: "milhões"). */
 const WORD = /[\p{L}\p{M}.]+/uy;
 
@@ -268,10 +270,10 @@ function quickCounts(text: string, t: LocaleTable, options: ParseOptions | undef
         end += 2;
       } else break;
     }
+    // "1 000 000", "1’234": the full scanner decides what that is.
+    if (FOREIGN_GROUP_CHARS.includes(text.charAt(end)) && /\p{Nd}/u.test(text.charAt(end + 1))) return null;
     const spaced = text.charCodeAt(end) === 32;
     const at = spaced ? end + 1 : end;
-    // "1 000 000": the full scanner decides what that is.
-    if (spaced && isDigitCode(text.charCodeAt(at))) return null;
     if (at < n) {
       const code = text.charCodeAt(at);
       const next = text.charAt(at);
