@@ -457,25 +457,3 @@ describe('parseCount: speed', () => {
     expect(known).toBe(10_000);
   });
 });
-
-describe('parseCount: what the property tests found', () => {
-  it('knows plural forms only fractions or three-digit mantissas reach', () => {
-    expect(parseCount('5.4 na libo', 'fil')).toMatchObject({ precision: 'rounded', value: 5_400 });
-    expect(parseCount('141 мј.', 'mk')).toMatchObject({ precision: 'rounded', value: 141_000_000_000 });
-  });
-
-  it('leaves a unit word CLDR gives two meanings in one locale unread', () => {
-    // ne: the long form prints a million as "१ करोड"; the short form uses करोड for ten million.
-    expect(parseCount('१ करोड', 'ne')).toEqual({ precision: 'unknown', raw: '१ करोड' });
-  });
-
-  it('lets no form CLDR prints only beyond any real count muddle one it prints for counts', () => {
-    // bn: "১ কো" is ten million (crore); CLDR's short form also has "১কো" for 10¹¹.
-    expect(parseCount('১.২ কো', 'bn')).toMatchObject({ precision: 'rounded', value: 12_000_000 });
-  });
-
-  it('reads no number out of superscripts, circled numbers or fractions, which NFKC turns into digits', () => {
-    for (const text of ['⁴', '①', '½', '㉑', '12³'])
-      expect(parseCount(text, 'en'), text).toMatchObject({ precision: 'unknown' });
-  });
-});

@@ -6,7 +6,7 @@
  * buttons by position, every number stored is one the post printed (zeros only where X's rule
  * says a button without a number is at zero).
  */
-import fc from 'fast-check';
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundsOf, type Count, type Counts, type Metric } from '../model';
 import type { Rounding } from '../numbers/parse-count';
@@ -41,8 +41,8 @@ function compactText(n: number, locale: string, roundingMode: Rounding, maximumF
   return new Intl.NumberFormat(locale, { notation: 'compact', roundingMode, maximumFractionDigits }).format(n);
 }
 
-function holds(count: Count | undefined, truth: number): boolean {
-  const bounds = boundsOf(count);
+function holds(stored: Count | undefined, truth: number): boolean {
+  const bounds = boundsOf(stored);
   return !!bounds && bounds.min <= truth && truth <= bounds.max;
 }
 
@@ -77,7 +77,7 @@ describe('X: the action bar label matched to its buttons (property)', () => {
     views: 'views',
   };
 
-  function post(truth: Record<XMetric, number>, hasViews: boolean, locale: string, compactViews: boolean) {
+  function xPostOf(truth: Record<XMetric, number>, hasViews: boolean, locale: string, compactViews: boolean) {
     const printed = (m: XMetric) =>
       m === 'views' && compactViews ? compactText(truth.views, locale, 'halfExpand') : exactText(truth[m], locale);
     const label = BAR.filter((m) => truth[m] > 0 && (m !== 'views' || hasViews))
@@ -102,7 +102,7 @@ describe('X: the action bar label matched to its buttons (property)', () => {
         fc.property(truth, fc.boolean(), lang, fc.boolean(), (t, hasViews, locale, compactViews) => {
           const { counts, problems } = readOne(
             x,
-            post(t, hasViews, locale, compactViews),
+            xPostOf(t, hasViews, locale, compactViews),
             locale,
             'https://x.com/home',
           );
