@@ -65,11 +65,13 @@ const OTHER_WORDS = words(NOT_A_POST_METRIC);
 
 /**
  * The unit word in `text` that says its number is not `metric` (views words are fine for views),
- * or null when there is none.
+ * or null when there is none. A views word counts only after the number ("12K views"), so that the
+ * verb of "View all 56 comments" is not taken for one.
  */
 export function otherUnit(text: string, metric: Metric): string | null {
   const other = OTHER_WORDS.exec(text)?.[0];
   if (other) return other;
-  const view = metric === 'views' ? undefined : VIEW_WORDS.exec(text)?.[0];
+  const firstDigit = text.search(/\p{Nd}/u);
+  const view = metric === 'views' || firstDigit < 0 ? undefined : VIEW_WORDS.exec(text.slice(firstDigit))?.[0];
   return view ?? null;
 }
