@@ -183,6 +183,12 @@ export const facebook = defineAdapter({
     'https://www.facebook.com/reel/1234567890123456',
   ],
   postSelector: `${selectors.post}, ${selectors.reel}`,
+  // After the message's last line (the 2026 blockquote, not an aria-hidden decoy), else after the byline.
+  overlayAnchor: [
+    '[data-ad-rendering-role="story_message"]',
+    ':not([aria-hidden="true"]) > blockquote',
+    '[data-ad-rendering-role="profile_name"]',
+  ],
   watchAttributes: ['aria-label', 'href'],
   rounding: 'halfExpand',
   readPost,
