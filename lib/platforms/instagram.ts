@@ -296,6 +296,9 @@ export const instagram = defineAdapter({
     'https://www.instagram.com/reels/DRe2Lm4Abc1/',
   ],
   postSelector: `${selectors.article}, ${TILE}`,
+  // After the caption's last line (the 2026 caption span, or the older h1), inside the post: a badge
+  // hung below a reel of the Reels player would overflow its fixed-height unit.
+  overlayAnchor: ['h1', 'section ~ div > span[dir="auto"]'],
   watchAttributes: ['href', 'datetime'],
   rounding: 'halfExpand',
   readPost,
