@@ -3,7 +3,7 @@ import { facebook } from '../../../lib/platforms/facebook';
 import { fallbackKey } from '../../../lib/platforms/fingerprint';
 import type { PostRecord, SnapshotRecord } from '../../../lib/storage/db';
 import { launch, waitFor, type Harness } from '../harness';
-import { checkBadges, popupPosts } from './page-checks';
+import { checkBadges, checkHidden, popupPosts } from './page-checks';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -211,6 +211,20 @@ describe('Facebook in Chromium with the built extension', () => {
     expect(check.keys).toEqual(['facebook:1455667788990011']);
     expect(check.moved, 'boxes that moved').toEqual([]);
     expect(check.covered, 'reel controls no longer clickable').toEqual([]);
+  });
+
+  it('hides the 2026 feed’s and the Reels player’s counts, reaction breakdown included, keeping every button', async () => {
+    // Each post's action bar: the like, comment and share buttons and the reactions toolbar.
+    const bar = '[data-visualcompletion="ignore-dynamic"]';
+    const feed = await checkHidden(harness, 'https://www.facebook.com/home.php', 'facebook', bar);
+    expect(feed).toEqual({ digits: [], unreachable: [] });
+    const reel = await checkHidden(
+      harness,
+      'https://www.facebook.com/reel/1455667788990011',
+      'facebook',
+      '[data-video-id] [role="button"]:has([data-ad-rendering-role])',
+    );
+    expect(reel).toEqual({ digits: [], unreachable: [] });
   });
 
   it('hides the summary-row total and the reactions toolbar, keeping names and text', async () => {

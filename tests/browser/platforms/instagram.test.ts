@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostRecord, SnapshotRecord } from '../../../lib/storage/db';
 import { launch, waitFor, type Harness } from '../harness';
-import { checkBadges, popupPosts } from './page-checks';
+import { checkBadges, checkHidden, popupPosts } from './page-checks';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -67,6 +67,16 @@ describe('Instagram in Chromium with the built extension', () => {
     expect(check.keys).toEqual(['instagram:DRe2Lm4Abc1']);
     expect(check.moved, 'boxes that moved').toEqual([]);
     expect(check.covered, 'reel controls no longer clickable').toEqual([]);
+  });
+
+  it('hides the 2026 feed’s and the Reels player’s counts beside the icons, keeping every button', async () => {
+    // The action bar and the likes line under it.
+    for (const url of ['https://www.instagram.com/', 'https://www.instagram.com/reels/DRe2Lm4Abc1/']) {
+      expect(await checkHidden(harness, url, 'instagram', 'article section'), url).toEqual({
+        digits: [],
+        unreachable: [],
+      });
+    }
   });
 
   it('stores the likes-line layout with exact, hidden and estimated likes, and follows it as it scrolls', async () => {

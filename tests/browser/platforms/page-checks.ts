@@ -90,3 +90,55 @@ export async function popupPosts(harness: Harness, url: string, count: number) {
   await popup.close();
   return posts;
 }
+
+export interface HiddenCheck {
+  /** Rendered text with a digit inside the given areas: should be none. */
+  digits: string[];
+  /** Controls a click on whose middle does not reach them: should be none. */
+  unreachable: string[];
+}
+
+/**
+ * Opens `url` with hiding on for its site and looks at the action areas `areas` selects: no digit
+ * is rendered there (innerText leaves out what is invisible), and every control in them that is not
+ * itself a hidden count still takes a click on its middle.
+ */
+export async function checkHidden(
+  harness: Harness,
+  url: string,
+  platform: PlatformId,
+  areas: string,
+): Promise<HiddenCheck> {
+  const settings = defaultSettings();
+  settings.hide.sites[platform as keyof typeof settings.hide.sites] = true;
+  await harness.saveSettings(settings);
+  const page = await harness.open(url);
+  const result = await page.evaluate((selector) => {
+    const found = [...document.querySelectorAll<HTMLElement>(selector)];
+    const controls = found.flatMap((area) => [
+      ...(area.matches('button, a[href], [role="button"]') ? [area] : []),
+      ...area.querySelectorAll<HTMLElement>('button, a[href], [role="button"]'),
+    ]);
+    // A control that is wholly a count (Instagram's "4" opening the comments, a reaction icon in
+    // Facebook's toolbar) is hidden with it by design; every other one must still take clicks.
+    const reachable = (el: HTMLElement) => {
+      if (getComputedStyle(el).visibility === 'hidden') return true;
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return true;
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return !!hit && el.contains(hit);
+    };
+    return {
+      areas: found.length,
+      digits: found.map((a) => a.innerText).filter((t) => /\d/.test(t)),
+      unreachable: controls
+        .filter((c) => !reachable(c))
+        .map((c) => c.getAttribute('aria-label') ?? c.outerHTML.slice(0, 60)),
+    };
+  }, areas);
+  await page.close();
+  await harness.saveSettings(defaultSettings());
+  if (result.areas === 0) throw new Error(`no action area ${areas} on ${url}`);
+  return { digits: result.digits, unreachable: result.unreachable };
+}
