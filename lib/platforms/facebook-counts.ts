@@ -116,7 +116,8 @@ export function readCounts(scope: Element, env: Env): Counts {
       if (!hasDigit(text)) continue;
       let count =
         metric === 'likes' ? reactionTotal(text, env.locale) : findCounts(text, env.locale, options(env.locale))[0];
-      if (count && metric === 'likes' && toolbar) count = narrowByBreakdown(count, reactionBreakdown(scope, env.locale));
+      if (count && metric === 'likes' && toolbar)
+        count = narrowByBreakdown(count, reactionBreakdown(scope, env.locale));
       keep(counts, metric, count ?? null, env, countSelectors.buttons[metric], text);
     }
     return counts;
@@ -146,7 +147,14 @@ export function readCounts(scope: Element, env: Env): Counts {
     texts.length === 2 ? (['replies', 'reposts'] as const) : texts.length === 1 && present.length === 1 ? present : [];
   if (texts.length > 2) env.problem({ field: 'replies', selector: 'summary row', raw: texts.join(' | ') });
   order.forEach((metric, i) =>
-    keep(counts, metric, findCounts(texts[i]!, env.locale, options(env.locale))[0] ?? null, env, 'summary row', texts[i]!),
+    keep(
+      counts,
+      metric,
+      findCounts(texts[i]!, env.locale, options(env.locale))[0] ?? null,
+      env,
+      'summary row',
+      texts[i]!,
+    ),
   );
   return counts;
 }

@@ -65,10 +65,12 @@ describe('Facebook adapter on the June 2026 feed, English (facebook-home-2026-en
     });
     const total = { precision: 'rounded', value: 1200, min: 1150, max: 1250 } as const;
     expect(narrowByBreakdown(total, [{ count: { precision: 'exact', value: 1300 } }])).toEqual(total); // contradicts
-    expect(narrowByBreakdown({ precision: 'exact', value: 19 }, [{ count: { precision: 'exact', value: 9 } }])).toEqual({
-      precision: 'exact',
-      value: 19,
-    });
+    expect(narrowByBreakdown({ precision: 'exact', value: 19 }, [{ count: { precision: 'exact', value: 9 } }])).toEqual(
+      {
+        precision: 'exact',
+        value: 19,
+      },
+    );
   });
 
   it('never the wrong field: a video’s "1.2M views" is not a count of anything it reads', () => {
@@ -110,7 +112,9 @@ describe('Facebook adapter on the Reels player (facebook-reel-en.html)', () => {
 
   it('follows the address as the user swipes, and reads no reel elsewhere', () => {
     const next = facebook.read(doc, { url: new URL('https://www.facebook.com/reel/1455667788990022/'), now: NOW });
-    expect(next.map((r) => [r.postId, r.author, r.counts.likes?.raw])).toEqual([['1455667788990022', 'maya.lindqvist', '402']]);
+    expect(next.map((r) => [r.postId, r.author, r.counts.likes?.raw])).toEqual([
+      ['1455667788990022', 'maya.lindqvist', '402'],
+    ]);
     expect(facebook.scan(doc, { url: new URL(HOME), now: NOW })).toMatchObject({ readings: [], candidates: 0 });
   });
 });
@@ -186,7 +190,9 @@ describe('Facebook adapter on the 2025–26 feed, Portuguese (facebook-feed-pt.h
     });
     expect(before.aliases).toBeUndefined();
     // Hovered: Facebook fills in the address; the real key names the fingerprint for the store to merge.
-    doc.querySelector('[aria-posinset="6"] a[href="#"]')!.setAttribute('href', '/diego.ramos.31/posts/4455667788990011');
+    doc
+      .querySelector('[aria-posinset="6"] a[href="#"]')!
+      .setAttribute('href', '/diego.ramos.31/posts/4455667788990011');
     const after = facebook.read(doc.querySelector('[aria-posinset="6"]')!, { url: new URL(HOME), now: NOW })[0];
     expect(after).toMatchObject({ postId: '4455667788990011', aliases: [before.postId], counts: before.counts });
   });
@@ -241,15 +247,25 @@ describe('Facebook adapter on the older summary-row layout, English (facebook-fe
     const shares = Array.from(doc.querySelectorAll('[aria-posinset="1"] [role="button"]')).find((b) =>
       b.textContent?.includes('3 shares'),
     )!;
-    shares.parentElement!.insertAdjacentHTML('afterend', '<div><div role="button"><span dir="auto">Seen by 45</span></div></div>');
+    shares.parentElement!.insertAdjacentHTML(
+      'afterend',
+      '<div><div role="button"><span dir="auto">Seen by 45</span></div></div>',
+    );
     const problems: ReadProblem[] = [];
-    const counts = readCounts(doc.querySelector('[aria-posinset="1"]')!, { locale: 'en', problem: (p) => problems.push(p) });
+    const counts = readCounts(doc.querySelector('[aria-posinset="1"]')!, {
+      locale: 'en',
+      problem: (p) => problems.push(p),
+    });
     expect(counts).toMatchObject({ replies: { value: 45 }, reposts: { value: 3 } });
     expect(problems).toEqual([expect.objectContaining({ field: 'replies', raw: 'Seen by 45' })]);
     // And beside a button: a number that says "views" is not taken for shares.
-    const button = doc.querySelector('[aria-posinset="1"] [data-ad-rendering-role="share_button"]')!.closest('[role="button"]')!;
+    const button = doc
+      .querySelector('[aria-posinset="1"] [data-ad-rendering-role="share_button"]')!
+      .closest('[role="button"]')!;
     button.insertAdjacentHTML('beforeend', '<span dir="auto">1.2M views</span>');
-    expect(readCounts(doc.querySelector('[aria-posinset="1"]')!, { locale: 'en', problem: () => undefined }).reposts).toBeUndefined();
+    expect(
+      readCounts(doc.querySelector('[aria-posinset="1"]')!, { locale: 'en', problem: () => undefined }).reposts,
+    ).toBeUndefined();
   });
 
   it('leaves a lone count beside both a comment and a share button unknown instead of guessing', () => {

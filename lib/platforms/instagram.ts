@@ -151,7 +151,7 @@ function barCounts(article: Element, ctx: ReadContext): Partial<Record<BarMetric
     }
     const metric = BAR_METRICS[icons - 1];
     const text = textOf(child);
-    if (!metric || !hasDigit(text) || child.previousElementSibling?.querySelector('svg') == null) continue;
+    if (!metric || !hasDigit(text) || !child.previousElementSibling?.querySelector('svg')) continue;
     const count = firstNumber(text, metric, `${selectors.actionBar} icon ${icons} + *`, ctx);
     if (count) counts[metric] = count;
   }

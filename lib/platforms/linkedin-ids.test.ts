@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { activityIdFromSlotKey, activityIdIn, activityUrl, handleFromHref, idTime, postIdFromToolsKey } from './linkedin-ids';
+import {
+  activityIdFromSlotKey,
+  activityIdIn,
+  activityUrl,
+  handleFromHref,
+  idTime,
+  postIdFromToolsKey,
+} from './linkedin-ids';
 
 const FEED = 'https://www.linkedin.com/feed/';
 
@@ -15,7 +22,8 @@ describe('LinkedIn ids', () => {
 
   it('decodes the post a 2026 card’s comment box names: field 1 an activity, field 2 a ugcPost', () => {
     // The comment box of a feed card saved in June 2026, shown "1w": a ugcPost of 2026-05-09.
-    const key = 'EgsIgsC1vMrmkIPPAQ-replaceableCommentToolstJWxNzJPD8kdZxzidvX7r_VITHy6Rbns1TAQ8WCAzkAFeedType_MAIN_FEED_RELEVANCE';
+    const key =
+      'EgsIgsC1vMrmkIPPAQ-replaceableCommentToolstJWxNzJPD8kdZxzidvX7r_VITHy6Rbns1TAQ8WCAzkAFeedType_MAIN_FEED_RELEVANCE';
     expect(postIdFromToolsKey(key)).toBe('ugcPost:7458842354569883649');
     expect(new Date(idTime('ugcPost:7458842354569883649')!).toISOString()).toBe('2026-05-09T11:36:35.919Z');
     expect(activityUrl('ugcPost:7458842354569883649')).toBe(

@@ -141,7 +141,9 @@ function activityOf(post: Element, layout: Layout): string | null {
   const slot = post.closest(selectors.slot) ?? post.querySelector(selectors.slot);
   const fromSlot = activityIdFromSlotKey(attr(slot, 'componentkey'));
   if (fromSlot) return fromSlot;
-  return activityIdIn(attr(ownFirstMatch(post, [selectors.link], BOUNDARY), 'href')) ?? postIdFromToolsKey(toolsKeyOf(post));
+  return (
+    activityIdIn(attr(ownFirstMatch(post, [selectors.link], BOUNDARY), 'href')) ?? postIdFromToolsKey(toolsKeyOf(post))
+  );
 }
 
 /**

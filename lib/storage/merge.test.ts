@@ -71,8 +71,9 @@ describe('merging a post stored under its fingerprint into its real key', () => 
     expect(await snapshotsOf(db, `linkedin:${FALLBACK}`)).toEqual([]);
     // The fingerprint record had no post time; now its reading at 58 minutes counts for 1 h, with the
     // one at 70: a sixth of the way from 12 to 16 (the 70-minute reading alone would have said 16).
-    expect(post.ages?.['1h']?.counts.likes).toMatchObject({ precision: 'estimated' });
-    expect((post.ages?.['1h']?.counts.likes as { value: number }).value).toBeCloseTo(12 + 4 / 6);
+    const atOneHour = post.ages!['1h']!.counts.likes as { precision: string; value: number };
+    expect(atOneHour.precision).toBe('estimated');
+    expect(atOneHour.value).toBeCloseTo(12 + 4 / 6);
   });
 
   it('merges into a record the real key already has, newest facts winning metric by metric', async () => {
@@ -112,10 +113,7 @@ describe('merging a post stored under its fingerprint into its real key', () => 
   it('never merges across platforms: an alias names a post of the reading’s own platform', async () => {
     await ingestReadings(db, [{ ...byFingerprint(POSTED, { likes: exact(1) }), platform: 'facebook' }]);
     await ingestReadings(db, [byId(POSTED + HOUR, { likes: exact(16) })]);
-    expect((await db.getAll('posts')).map((p) => p.key).sort()).toEqual([
-      `facebook:${FALLBACK}`,
-      `linkedin:${REAL}`,
-    ]);
+    expect((await db.getAll('posts')).map((p) => p.key).sort()).toEqual([`facebook:${FALLBACK}`, `linkedin:${REAL}`]);
   });
 
   it('forgets the merged-away record in the ingest cache, so a later sighting cannot revive stale data', async () => {
