@@ -22,8 +22,8 @@ function asFeedUnit(file: string): Document {
  * reactions toolbar. By hand: the like button (aria-label "Curtir", hook like_button) shows "19",
  * the comment button ("Deixe um comentário", hook comment_button) shows "9", there is no share
  * button, and the toolbar "Veja quem reagiu a isso" starts with "Haha: 9 pessoas" before the cut.
- * The excerpt has NO permalink (the post header was not captured), so no full reading — id,
- * address, author — is possible: the test reads its counts with the adapter's count reader, and
+ * The excerpt has NO permalink, author, photo or text (the post header was not captured), so no key,
+ * not even a fallback one, and no full reading — id, address, author — is possible: the test reads its counts with the adapter's count reader, and
  * checks that the adapter, given the footer as a post, stores nothing and reports the missing id.
  */
 describe.skipIf(!realCapturesAvailable)(
@@ -84,7 +84,7 @@ describe.skipIf(!realCapturesAvailable)(
       expect(breakdown).toEqual([{ label: 'Haha: 9 pessoas', count: { precision: 'exact', value: 9, raw: '9' } }]);
     });
 
-    it('stores nothing from the excerpt wrapped as a feed unit: it has no permalink, and says so', () => {
+    it('stores nothing from the excerpt wrapped as a feed unit: nothing to key it by, and it says so', () => {
       const doc = loadRealCapture('facebook', FOOTER);
       const unit = doc.createElement('div');
       unit.setAttribute('aria-posinset', '1');
