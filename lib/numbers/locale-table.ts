@@ -10,7 +10,6 @@
 
 import { aliasesForLocale } from './aliases';
 import { DIGIT_CLASS, INVISIBLE, normalizeLocale, normalizeText, toAsciiDigits } from './normalize';
-import type { Scanner } from './scanner';
 
 /** Marks a case-folded key that would stand for two different units (so folding is unsafe). */
 const AMBIGUOUS = -1;
@@ -43,6 +42,14 @@ export interface LocaleTable {
   readonly parseRe: RegExp;
   /** Sentence scanner for findCounts, compiled on first use. */
   scanner: Scanner | undefined;
+}
+
+/** A locale's compiled sentence scanner (built by scanner.ts, cached on its table). */
+export interface Scanner {
+  /** Finds number tokens with an optional unit (see scanner.ts). */
+  readonly scan: RegExp;
+  /** Sticky: does another unit follow right here? ("mil" + " milhões" is not "mil"). */
+  readonly unitAfter: RegExp;
 }
 
 function newUnitTable(): UnitTable {

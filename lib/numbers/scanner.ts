@@ -2,7 +2,7 @@
  * The regular expressions that find counts inside a sentence, compiled once per locale table from
  * its unit forms and separators, and what the fast path of `findCounts` needs to know about them.
  */
-import { escapeClass, escapeRegex, separatorClass, type LocaleTable } from './locale-table';
+import { escapeClass, escapeRegex, separatorClass, type LocaleTable, type Scanner } from './locale-table';
 import { DIGIT_CLASS } from './normalize';
 
 /** Scripts written without spaces: a unit there runs straight into the next word ("1.2万件"). */
@@ -26,13 +26,6 @@ function unitAlternation(forms: Iterable<string>, beforeNumber: boolean): string
 /** Letters of scripts that separate words with spaces: a digit glued to one is not a count. */
 export const SPACED_LETTER = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 const SPACED_LETTER_CLASS = '\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}';
-
-export interface Scanner {
-  /** Finds number tokens with an optional unit (see {@link scanner}). */
-  readonly scan: RegExp;
-  /** Sticky: does another unit follow right here? ("mil" + " milhões" is not "mil"). */
-  readonly unitAfter: RegExp;
-}
 
 /**
  * Finds counts inside a sentence. A number is digits with separators *between* digits, so the
