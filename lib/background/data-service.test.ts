@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defaultSettings } from '../settings/settings';
+import { saveSettings } from '../settings/store';
+import type { FeedlensDatabase } from '../storage/db';
+import { ingestReadings } from '../storage/ingest';
+import { freshDb, hostAllowed, reading, T0 } from '../../tests/unit/import-helpers';
+import { runAgeRetention } from './data-retention';
+import { createJobQueue, runDelete } from './data-service';
+import { loadDataJob, loadNotices } from './data-status';
+
+const DAY = 24 * 3600 * 1000;
+
+let db: FeedlensDatabase;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = await freshDb();
+  await ingestReadings(db, [reading('1', T0, 1), reading('1', T0 + 1000, 2), reading('2', T0 + 40 * DAY, 1)]);
+});
+
+const deps = () => ({
+  getDb: async () => db,
+  hostAllowed,
+  siteName: () => 'X',
+  invalidate: vi.fn(),
+  makeRoom: async () => undefined,
+});
+
+describe('data jobs in the background', () => {
+  it('deletes what a page asked for, and publishes what went', async () => {
+    const d = deps();
+    const job = await runDelete({ kind: 'site', platform: 'x' }, d);
+    expect(job).toMatchObject({ kind: 'delete', state: 'done', posts: 2, snapshots: 3 });
+    expect(job.message).toBe('Deleted X’s data: 2 posts and 3 snapshots.');
+    expect(await loadDataJob()).toEqual(job);
+    expect(d.invalidate).toHaveBeenCalledTimes(2);
+    expect(await db.count('posts')).toBe(0);
+  });
+
+  it('runs one job at a time, in the order asked', async () => {
+    const jobs = createJobQueue();
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const first = jobs.exclusive(
+      () =>
+        new Promise<void>((resolve) => {
+          order.push('first starts');
+          release = () => {
+            order.push('first ends');
+            resolve();
+          };
+        }),
+    );
+    const second = jobs.exclusive(async () => void order.push('second'));
+    await Promise.resolve();
+    expect(jobs.busy()).toBe(true);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first starts', 'first ends', 'second']);
+    expect(jobs.busy()).toBe(false);
+  });
+
+  it('deletes posts older than my retention and leaves a notice; keeps everything when I keep posts forever', async () => {
+    const now = () => T0 + 45 * DAY;
+    expect(await runAgeRetention({ getDb: async () => db, invalidate: vi.fn(), jobs: createJobQueue(), now })).toEqual({
+      posts: 0,
+      snapshots: 0,
+    });
+    await saveSettings({ ...defaultSettings(), keepPostsDays: 30 });
+    const deleted = await runAgeRetention({ getDb: async () => db, invalidate: vi.fn(), jobs: createJobQueue(), now });
+    expect(deleted).toEqual({ posts: 1, snapshots: 2 });
+    expect(await db.getAllKeys('posts')).toEqual(['x:2']);
+    expect((await loadNotices())[0]?.text).toBe(
+      'Deleted 1 post not seen for 30 days, with 2 snapshots, as you chose under “Keep posts”.',
+    );
+  });
+});
