@@ -1,12 +1,13 @@
 /**
  * Downloads everything Feedlens has stored as one JSON file (format in the README), optionally with
- * the user's settings, showing how far it has got. Read a page of records at a time, so the page
- * stays responsive with a year of data.
+ * the user's settings, showing how far it has got. The file is built by a worker, a page of records
+ * at a time, so the page stays responsive with a year of data.
  */
 import { useState } from 'preact/hooks';
 import { loadSettings } from '@/lib/settings/store';
 import type { FeedlensDatabase } from '@/lib/storage/db';
-import { exportBlob, exportFileName, type ExportProgress } from '@/lib/storage/export';
+import { exportFileName, type ExportProgress } from '@/lib/storage/export';
+import { exportFile } from '@/lib/ui/data-client';
 import { downloadText } from '@/lib/ui/download';
 
 const n = (count: number) => count.toLocaleString();
@@ -31,7 +32,8 @@ export function ExportButton(props: {
     setProgress(null);
     try {
       const settings = props.offerSettings && withSettings ? await loadSettings() : undefined;
-      const blob = await exportBlob(props.db, { ...(settings ? { settings } : {}), onProgress: setProgress });
+      // Built in a worker: reading and stringifying a year of records would hold this page for seconds.
+      const blob = await exportFile(props.db, settings, setProgress);
       downloadText([blob], exportFileName());
       setState('done');
     } catch {

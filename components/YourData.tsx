@@ -47,8 +47,9 @@ export function YourData(props: {
   const notices = useDataNotices();
   const [usage, setUsage] = useState<Usage | null>(null);
   const [refresh, setRefresh] = useState(0);
-  // Counted again after every job (an import, a deletion) and every notice (a clean-up).
-  const jobKey = `${job?.state}:${job?.at}:${notices[0]?.at}:${refresh}`;
+  // Counted again when a job (an import, a deletion) ends and after every notice (a clean-up),
+  // not at each step of its progress.
+  const jobKey = `${isRunning(job) ? 'running' : `${job?.state}:${job?.at}`}:${notices[0]?.at}:${refresh}`;
   useEffect(() => {
     let stopped = false;
     void Promise.all([storedTotals(props.db), navigator.storage?.estimate?.().catch(() => null) ?? null]).then(

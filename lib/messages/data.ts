@@ -9,7 +9,9 @@
  * receives more than it can stage.
  */
 import { isPlatformId } from '../model';
+import type { Settings } from '../settings/settings';
 import type { DeleteScope } from '../storage/delete';
+import type { ExportProgress } from '../storage/export';
 import { isFiniteNumber, isObject } from './checks';
 import { MAX_ID_LENGTH } from './reading';
 
@@ -41,6 +43,17 @@ export type DataRequest =
   | { type: 'delete'; scope: DeleteScope };
 
 export type DataReply = { type: 'import-more' } | { type: 'finished'; job: DataJob };
+
+/**
+ * A page asking its export worker (entrypoints/export-worker.ts) for the export file, and the
+ * worker's replies: exports only read the store, so they run beside the page rather than in the
+ * background, but off its main thread.
+ */
+export type ExportRequest = { type: 'export'; settings?: Settings };
+export type ExportReply =
+  | { type: 'export-progress'; progress: ExportProgress }
+  | { type: 'export-done'; blob: Blob; progress: ExportProgress }
+  | { type: 'export-failed'; error: string };
 
 export type DataJobState = 'checking' | 'saving' | 'deleting' | 'done' | 'refused' | 'cancelled' | 'failed';
 

@@ -46,7 +46,15 @@ describe('export', () => {
     expect(new Set(file.posts.map((p: { key: string }) => p.key)).size).toBe(4500);
     expect(file.snapshots).toHaveLength(4500);
     expect(progress[0]).toEqual({ posts: 0, totalPosts: 4500, snapshots: 0, totalSnapshots: 4500 });
-    expect(progress.map((p) => p.posts)).toEqual([0, 2000, 4000, 4500, 4500, 4500, 4500]);
+    // Posts 400 at a time, then snapshots 2,000 at a time.
+    expect(progress.map((p) => p.posts)).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => i * 400),
+      4500,
+      4500,
+      4500,
+      4500,
+    ]);
+    expect(progress.map((p) => p.snapshots).slice(-3)).toEqual([2000, 4000, 4500]);
     expect(progress.at(-1)).toEqual({ posts: 4500, totalPosts: 4500, snapshots: 4500, totalSnapshots: 4500 });
     // The Blob built piece by piece is the same file.
     const blob = await exportBlob(db, { now: T0 });

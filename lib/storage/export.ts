@@ -11,8 +11,11 @@ import type { FeedlensDatabase } from './schema';
 export const EXPORT_FORMAT = 'feedlens-export';
 export const EXPORT_VERSION = 1;
 
-/** Records per read: large enough to be fast, small enough that stringifying one page is a short task. */
-const PAGE = 2000;
+/**
+ * Records per read: large enough to be fast, small enough that reading and stringifying one page is
+ * a short task on the page (a post record is about 1.5 KB, a snapshot about 300 bytes).
+ */
+const PAGE = { posts: 400, snapshots: 2000 };
 
 export interface ExportProgress {
   posts: number;
@@ -38,10 +41,10 @@ async function* pages(db: FeedlensDatabase, store: Store) {
   let lower: IDBValidKey | undefined;
   for (;;) {
     const range = lower === undefined ? undefined : IDBKeyRange.lowerBound(lower, true);
-    const values: object[] = await db.getAll(store, range, PAGE);
+    const values: object[] = await db.getAll(store, range, PAGE[store]);
     if (values.length === 0) return;
     yield values;
-    if (values.length < PAGE) return;
+    if (values.length < PAGE[store]) return;
     lower = keyOf(store, values[values.length - 1]!);
   }
 }

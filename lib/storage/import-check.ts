@@ -110,6 +110,9 @@ export async function startImportCheck(
     MAX_RECORD_LENGTH,
   );
 
+  /** Pieces of snapshots staged so far. */
+  let stagedPieces = 0;
+
   /** Stages what the last piece held: one transaction, duplicates merged with their staged copy. */
   async function stage(batchPosts: PostRecord[], batchSnapshots: SnapshotRecord[]): Promise<void> {
     const byKey = new Map<string, PostRecord>();
@@ -123,8 +126,10 @@ export async function startImportCheck(
     const earlier = await Promise.all(again.map((post) => tx.objectStore('posts').get(post.key)));
     again.forEach((post, i) => byKey.set(post.key, earlier[i] ? mergePosts(earlier[i]!, post) : post));
     for (const post of byKey.values()) writes.push(tx.objectStore('posts').put(post));
-    for (const snapshot of batchSnapshots) writes.push(tx.objectStore('snapshots').put(snapshot));
+    if (batchSnapshots.length)
+      writes.push(tx.objectStore('snapshots').put(JSON.stringify(batchSnapshots), stagedPieces));
     await Promise.all([...writes, tx.done]);
+    if (batchSnapshots.length) stagedPieces++;
     for (const post of byKey.values()) staged.set(post.key, post.lastSeenAt);
   }
 
@@ -176,7 +181,7 @@ export async function startImportCheck(
       if (cutoff !== undefined) for (const lastSeen of staged.values()) if (lastSeen < cutoff) beyondRetention++;
       const result: CheckResult = {
         posts: staged.size,
-        snapshots: await staging.count('snapshots'),
+        snapshots: progress.snapshots,
         duplicates: progress.posts - staged.size,
         beyondRetention,
       };
@@ -186,6 +191,8 @@ export async function startImportCheck(
         state: 'saving',
         posts: result.posts,
         snapshots: result.snapshots,
+        pieces: stagedPieces,
+        savedPieces: 0,
         savedPosts: 0,
         savedSnapshots: 0,
         beyondRetention,

@@ -50,15 +50,21 @@ describe('saving a checked import', () => {
     await check.finish();
     let writes = 0;
     const stopAfterTwo = () => {
-      // Called before and after each batch's write: the third batch's start is where the browser "stops".
+      // Called before and after each write: the third write's start is where the browser "stops".
       if (++writes === 5) throw new Error('the service worker stopped');
     };
     await expect(saveStaged(db, staging, { batch: 7, aroundWrite: stopAfterTwo })).rejects.toThrow(/stopped/);
-    expect(await readMeta(staging)).toMatchObject({ state: 'saving', savedPosts: 14, posts: 40 });
-    expect(await db.count('posts')).toBe(14);
+    const cut = await readMeta(staging);
+    expect(cut).toMatchObject({ state: 'saving', posts: 40 });
+    // Two pieces were written, the second's last post waiting for the third: saving resumes from the second.
+    expect(cut!.savedPieces).toBe(1);
+    expect(cut!.pieces).toBeGreaterThan(3);
+    const halfway = await db.count('posts');
+    expect(halfway).toBeGreaterThan(1);
+    expect(halfway).toBeLessThan(40);
     // The next start: the rest is saved, and what was saved already is not changed by it.
     const done = await saveStaged(db, staging, { batch: 7 });
-    expect(done).toMatchObject({ savedPosts: 40, savedSnapshots: 80 });
+    expect(done).toMatchObject({ savedPosts: 40, savedSnapshots: 80, savedPieces: cut!.pieces });
     await discardStaging(staging);
     expect(await db.getAll('posts')).toEqual(await whole.getAll('posts'));
     expect(await db.getAll('snapshots')).toEqual(await whole.getAll('snapshots'));

@@ -1,17 +1,20 @@
 /**
- * Importing, step two: saving a checked file into the store, a few hundred posts (with all their
- * snapshots) per transaction, in key order, each merged with what is stored. Transactions stay
- * short so readings keep being written in between. The staging database remembers the last post
- * saved, and merging is idempotent (saving a post twice gives the same record), so when the browser
- * stops halfway the next start continues where it was.
+ * Importing, step two: saving a checked file into the store in short transactions, each merged
+ * with what is stored, so readings keep being written in between. First the snapshots, one staged
+ * piece of the file per transaction, together with the posts they belong to; then the posts that
+ * have no snapshot in the file, a few hundred at a time in key order.
+ *
+ * The staging database remembers how far saving got, and saving is idempotent (merging a post or
+ * adding a snapshot twice gives the same record), so when the browser stops halfway the next start
+ * continues where it was, and a post whose snapshots span two pieces is simply merged twice.
  */
-import type { FeedlensDatabase, PostRecord, SnapshotRecord } from './db';
+import type { FeedlensDatabase, PostRecord, SnapshotRecord } from './schema';
 import { completeFromHistory, mergePosts } from './import';
 import { readMeta, writeMeta, type StagingDatabase, type StagingMeta } from './import-staging';
 import { abortQuietly } from './ingest';
 import { isQuotaError } from './quota';
 
-/** Posts per transaction: with a year's ten snapshots each, about 5,000 records. */
+/** Posts per transaction when saving posts without snapshots. */
 export const SAVE_BATCH = 500;
 
 export interface SaveOptions {
@@ -25,7 +28,7 @@ export interface SaveOptions {
 
 const historyRange = (key: string) => IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
 
-/** One batch: the staged posts merged with stored ones, their staged snapshots added, in one transaction. */
+/** One batch: staged posts merged with stored ones, with their staged snapshots, in one transaction. */
 async function saveBatch(
   db: FeedlensDatabase,
   posts: readonly PostRecord[],
@@ -57,6 +60,40 @@ async function saveBatch(
   }
 }
 
+/** Writes one batch, making room and trying once more if storage is full. */
+async function write(
+  db: FeedlensDatabase,
+  posts: readonly PostRecord[],
+  snapshotsOf: ReadonlyMap<string, SnapshotRecord[]>,
+  options: SaveOptions,
+): Promise<void> {
+  const attempt = async () => {
+    options.aroundWrite?.();
+    try {
+      await saveBatch(db, posts, snapshotsOf);
+    } finally {
+      options.aroundWrite?.();
+    }
+  };
+  try {
+    await attempt();
+  } catch (error) {
+    if (!options.makeRoom || !isQuotaError(error)) throw error;
+    await options.makeRoom(error);
+    await attempt();
+  }
+}
+
+function groupByPost(snapshots: readonly SnapshotRecord[]): Map<string, SnapshotRecord[]> {
+  const byPost = new Map<string, SnapshotRecord[]>();
+  for (const snapshot of snapshots) {
+    const list = byPost.get(snapshot.post);
+    if (list) list.push(snapshot);
+    else byPost.set(snapshot.post, [snapshot]);
+  }
+  return byPost;
+}
+
 /** Saves what is staged, from where the last run stopped; resolves with the final progress. */
 export async function saveStaged(
   db: FeedlensDatabase,
@@ -66,38 +103,68 @@ export async function saveStaged(
   const batch = options.batch ?? SAVE_BATCH;
   const meta = await readMeta(staging);
   if (meta?.state !== 'saving') throw new Error('Nothing checked is waiting to be saved.');
+  /** Posts saved with their snapshots in this run: the second pass skips them. */
+  const saved = new Set<string>();
+  const step = async (
+    posts: readonly PostRecord[],
+    byPost: ReadonlyMap<string, SnapshotRecord[]>,
+    snapshots: number,
+  ) => {
+    await write(db, posts, byPost, options);
+    const fresh = posts.filter((p) => !saved.has(p.key)).length;
+    meta.savedPosts = Math.min(meta.posts, (meta.savedPosts ?? 0) + fresh);
+    // After a restart a few records are saved again: the counts never pass the totals.
+    meta.savedSnapshots = Math.min(meta.snapshots, (meta.savedSnapshots ?? 0) + snapshots);
+    for (const post of posts) saved.add(post.key);
+  };
+
+  // A post's snapshots can straddle two pieces: the last post of a piece waits for the next one,
+  // so that each post is completed once from its whole history (exports list snapshots by post).
+  const pieces = meta.pieces ?? 0;
+  let carried: SnapshotRecord[] = [];
+  let carriedFrom = meta.savedPieces ?? 0;
+  for (let piece = carriedFrom; piece < pieces; piece++) {
+    const text = await staging.get('snapshots', piece);
+    const all = carried.concat(JSON.parse(text ?? '[]') as SnapshotRecord[]);
+    const last = piece < pieces - 1 ? all[all.length - 1]?.post : undefined;
+    const now = all.filter((snapshot) => snapshot.post !== last);
+    // The waiting snapshots began in this piece, unless they are the same post's as before.
+    if (last === undefined || carried[0]?.post !== last) carriedFrom = piece;
+    carried = all.filter((snapshot) => snapshot.post === last);
+    if (now.length) {
+      const byPost = groupByPost(now);
+      const tx = staging.transaction('posts');
+      const posts = await Promise.all([...byPost.keys()].map((key) => tx.store.get(key)));
+      await step(
+        posts.filter((post): post is PostRecord => post !== undefined),
+        byPost,
+        now.length,
+      );
+    }
+    // A restart goes back to the piece the waiting snapshots came from.
+    if (carried.length === 0) carriedFrom = piece + 1;
+    meta.savedPieces = carriedFrom;
+    await writeMeta(staging, meta);
+    options.onProgress?.(meta);
+  }
+
   for (;;) {
     const after = meta.savedThrough === undefined ? undefined : IDBKeyRange.lowerBound(meta.savedThrough, true);
-    const posts = await staging.getAll('posts', after, batch);
-    if (posts.length === 0) return meta;
-    const first = posts[0]!.key;
-    const last = posts[posts.length - 1]!.key;
-    // Staged snapshots all belong to staged posts, so this range holds exactly this batch's.
-    const snapshots = await staging.getAll('snapshots', IDBKeyRange.bound([first, -Infinity], [last, Infinity]));
-    const byPost = new Map<string, SnapshotRecord[]>();
-    for (const snapshot of snapshots) {
-      const list = byPost.get(snapshot.post);
-      if (list) list.push(snapshot);
-      else byPost.set(snapshot.post, [snapshot]);
+    const keys = await staging.getAllKeys('posts', after, batch);
+    if (keys.length === 0) return meta;
+    // After a restart this run does not know which posts were saved with their snapshots: saving
+    // them again changes nothing.
+    const rest = keys.filter((key) => !saved.has(key));
+    if (rest.length) {
+      const tx = staging.transaction('posts');
+      const posts = await Promise.all(rest.map((key) => tx.store.get(key)));
+      await step(
+        posts.filter((post): post is PostRecord => post !== undefined),
+        new Map(),
+        0,
+      );
     }
-    const write = async () => {
-      options.aroundWrite?.();
-      try {
-        await saveBatch(db, posts, byPost);
-      } finally {
-        options.aroundWrite?.();
-      }
-    };
-    try {
-      await write();
-    } catch (error) {
-      if (!options.makeRoom || !isQuotaError(error)) throw error;
-      await options.makeRoom(error);
-      await write();
-    }
-    meta.savedThrough = last;
-    meta.savedPosts = (meta.savedPosts ?? 0) + posts.length;
-    meta.savedSnapshots = (meta.savedSnapshots ?? 0) + snapshots.length;
+    meta.savedThrough = keys[keys.length - 1]!;
     await writeMeta(staging, meta);
     options.onProgress?.(meta);
   }

@@ -2,12 +2,16 @@
  * Where an import waits while it is checked: a database of its own ("feedlens-import"), written by
  * the background only, that holds the file's posts and snapshots exactly as they will be merged.
  * Nothing reaches the store until the whole file has passed, so a refused or cancelled import is
- * dropped with this database and leaves the store as it was. IndexedDB keeps the records sorted by
- * key, so saving can take them post by post with their snapshots, whatever order the file had.
+ * dropped with this database and leaves the store as it was.
+ *
+ * Posts are staged one record each (a post the file holds twice is merged here). Snapshots, ten
+ * times as many, are staged as the checked JSON text of each piece of the file, one record per
+ * piece: storing and reading back a string costs a fraction of a record per snapshot, so staging
+ * adds little to the import beyond the store's own writes.
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Settings } from '../settings/settings';
-import type { PostRecord, SnapshotRecord } from './schema';
+import type { PostRecord } from './schema';
 
 export const STAGING_DB_NAME = 'feedlens-import';
 
@@ -17,7 +21,10 @@ export interface StagingMeta {
   startedAt: number;
   posts: number;
   snapshots: number;
-  /** Saving: the last post key saved (posts are saved in key order), and how many so far. */
+  /** Snapshot pieces staged, and (saving) how many of them are saved. */
+  pieces?: number;
+  savedPieces?: number;
+  /** Saving the posts without snapshots, in key order: the last key saved. */
   savedThrough?: string;
   savedPosts?: number;
   savedSnapshots?: number;
@@ -29,7 +36,8 @@ export interface StagingMeta {
 
 export interface StagingDB extends DBSchema {
   posts: { key: string; value: PostRecord };
-  snapshots: { key: [string, number]; value: SnapshotRecord };
+  /** The checked snapshots of one piece of the file, as JSON text (an array of SnapshotRecord). */
+  snapshots: { key: number; value: string };
   meta: { key: string; value: StagingMeta };
 }
 
@@ -41,7 +49,7 @@ export function openStaging(name = STAGING_DB_NAME): Promise<StagingDatabase> {
   return openDB<StagingDB>(name, 1, {
     upgrade(db) {
       db.createObjectStore('posts', { keyPath: 'key' });
-      db.createObjectStore('snapshots', { keyPath: ['post', 'at'] });
+      db.createObjectStore('snapshots');
       db.createObjectStore('meta');
     },
   });

@@ -2,11 +2,23 @@
  * Feedlens's pages asking the background to change the store (lib/messages/data.ts): importing a
  * file, streamed to the background a piece at a time as it asks for them, and deleting data. The
  * page only reads the file and forwards its text: checking, staging and saving all happen in the
- * background, so the page stays responsive whatever the file's size.
+ * background, so the page stays responsive whatever the file's size. Exports only read, and are
+ * built by a worker beside the page.
  */
 import { browser } from 'wxt/browser';
-import { DATA_PORT, IMPORT_PIECE_BYTES, type DataJob, type DataReply, type DataRequest } from '../messages/data';
+import {
+  DATA_PORT,
+  IMPORT_PIECE_BYTES,
+  type DataJob,
+  type DataReply,
+  type DataRequest,
+  type ExportReply,
+  type ExportRequest,
+} from '../messages/data';
+import type { Settings } from '../settings/settings';
 import type { DeleteScope } from '../storage/delete';
+import type { FeedlensDatabase } from '../storage/db';
+import { exportBlob, type ExportProgress } from '../storage/export';
 
 export interface RunningImport {
   /** Stops checking (nothing is changed); ignored once saving has begun. */
@@ -85,5 +97,38 @@ export function deleteStored(scope: DeleteScope): Promise<DataJob> {
       resolve({ kind: 'delete', state: 'failed', message: LOST, posts: 0, snapshots: 0, at: Date.now() }),
     );
     port.postMessage({ type: 'delete', scope } satisfies DataRequest);
+  });
+}
+
+/**
+ * The export file, built by the export worker (entrypoints/export-worker.ts) off this page's main
+ * thread; on the page itself, a page of records at a time, where no worker can be started.
+ */
+export async function exportFile(
+  db: FeedlensDatabase,
+  settings: Settings | undefined,
+  onProgress: (p: ExportProgress) => void,
+): Promise<Blob> {
+  let worker: Worker;
+  try {
+    worker = new Worker(browser.runtime.getURL('/export-worker.js'));
+  } catch {
+    return exportBlob(db, { ...(settings ? { settings } : {}), onProgress });
+  }
+  return new Promise<Blob>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<ExportReply>) => {
+      const reply = event.data;
+      if (reply.type === 'export-progress') return onProgress(reply.progress);
+      worker.terminate();
+      if (reply.type === 'export-done') {
+        onProgress(reply.progress);
+        resolve(reply.blob);
+      } else reject(new Error(reply.error));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'the export worker failed'));
+    };
+    worker.postMessage({ type: 'export', ...(settings ? { settings } : {}) } satisfies ExportRequest);
   });
 }

@@ -1,0 +1,18 @@
+import { launch, waitFor } from './browser/harness';
+import { writeExportFile } from './export-file';
+const path = '/tmp/w1b/f.json';
+await writeExportFile(path, { posts: 5000, perPost: 10 });
+const h = await launch();
+const page = await h.extensionPage('options.html');
+await page.locator('input[type=file]').setInputFiles(path);
+await waitFor(async () => /Imported/.test((await page.locator('.import').textContent()) ?? ''), 'import', 600_000);
+await page.reload();
+await page.locator('input[type=file]').waitFor();
+page.on('console', (m) => { const t = m.text(); const n = t.match(/(gap|blob|stringify \w+) ([\d.]+)/g); if (n && n.some((x) => parseFloat(x.split(' ').pop()!) > 30)) console.log(t); });
+await page.evaluate(() => { (window as any).lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as any).lt.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask' }); });
+const t0 = await page.evaluate(() => performance.now());
+const dl = page.waitForEvent('download');
+await page.getByRole('button', { name: 'Export all data' }).click();
+await dl;
+console.log('t0', Math.round(t0), 'long tasks', JSON.stringify(await page.evaluate(() => (window as any).lt)), 'now', Math.round(await page.evaluate(() => performance.now())));
+await h.close();
