@@ -2,10 +2,12 @@
  * "Keep posts": forever, or for a number of days since a post was last seen. Choosing a period that
  * would delete posts now asks first, with the number and a backup offered.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { loadLastCleanup, watchLastCleanup, type LastCleanup } from '@/lib/background/data-status';
 import type { Settings } from '@/lib/settings/settings';
 import type { FeedlensDatabase } from '@/lib/storage/db';
 import { countUnseenSince, retentionCutoff } from '@/lib/storage/delete';
+import { counted } from '@/lib/ui/counted';
 import { ConfirmDelete } from './ConfirmDelete';
 
 const CHOICES: { days: number | null; label: string }[] = [
@@ -24,6 +26,11 @@ export function RetentionChoice(props: {
 }) {
   const current = props.settings.keepPostsDays;
   const [pending, setPending] = useState<{ days: number; posts: number } | null>(null);
+  const [cleanup, setCleanup] = useState<LastCleanup | undefined>(undefined);
+  useEffect(() => {
+    void loadLastCleanup().then(setCleanup);
+    return watchLastCleanup(setCleanup);
+  }, []);
   const choices = CHOICES.some((c) => c.days === current)
     ? CHOICES
     : [...CHOICES, { days: current, label: `for ${current} days` }];
@@ -54,12 +61,19 @@ export function RetentionChoice(props: {
         {current === null
           ? 'Every post stays until you delete it.'
           : `Posts you have not seen for ${current} days are deleted with their snapshots, checked every six hours; a post you keep seeing stays.`}
+        {current !== null && cleanup && (
+          <span class="last-cleanup">
+            {' '}
+            Last checked {new Date(cleanup.at).toLocaleString()}
+            {cleanup.posts ? `: ${cleanup.posts.toLocaleString()} deleted.` : ': nothing to delete.'}
+          </span>
+        )}
       </p>
       {pending && (
         <ConfirmDelete
           db={props.db}
           question={`Keep posts for ${pending.days} days?`}
-          detail={`${pending.posts.toLocaleString()} posts you have not seen for ${pending.days} days will be deleted with their snapshots within a minute.`}
+          detail={`${counted(pending.posts, 'post')} you have not seen for ${pending.days} days will be deleted with their snapshots within a minute.`}
           confirmLabel={`Keep posts for ${pending.days} days`}
           onConfirm={async () => {
             await apply(pending.days);

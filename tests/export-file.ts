@@ -23,7 +23,12 @@ function counts(likes: number) {
     reposts: exact(likes * 0.1),
     replies: exact(likes * 0.05),
     bookmarks: exact(likes * 0.02),
-    views: { precision: 'rounded', value: Math.round(likes * 40 + 1000), min: Math.round(likes * 40 + 950), max: Math.round(likes * 40 + 1050) },
+    views: {
+      precision: 'rounded',
+      value: Math.round(likes * 40 + 1000),
+      min: Math.round(likes * 40 + 950),
+      max: Math.round(likes * 40 + 1050),
+    },
   };
 }
 
@@ -86,7 +91,11 @@ export async function writeExportFile(
   for (let i = 0; i < options.posts; i++) {
     const posted = postedAt(i);
     for (const m of SEEN_AT.slice(0, perPost)) {
-      const snapshot = { post: `x:${id(i)}`, at: posted + m * MIN, counts: counts(reach(i) * (1 - Math.exp(-m / 600))) };
+      const snapshot = {
+        post: `x:${id(i)}`,
+        at: posted + m * MIN,
+        counts: counts(reach(i) * (1 - Math.exp(-m / 600))),
+      };
       await write(`${first ? '' : ','}${JSON.stringify(snapshot)}`);
       first = false;
     }

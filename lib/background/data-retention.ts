@@ -1,20 +1,20 @@
 /**
  * Retention by age, as the user chose it ("Keep posts": N days or forever): posts not seen for N
- * days are deleted with their snapshots, a few at a time (lib/storage/delete.ts). Runs a minute
+ * days are deleted with their snapshots, a few at a time (lib/storage/delete.ts). Runs shortly
  * after the worker starts, every six hours (an alarm wakes the worker), and soon after the choice
- * changes; each run that deletes anything leaves a notice on the settings page.
+ * changes; each run is recorded, and one that deletes anything leaves a notice on the settings page.
  */
 import { browser } from 'wxt/browser';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import { expireUnseenPosts, retentionCutoff, type Deleted } from '../storage/delete';
 import type { FeedlensDatabase } from '../storage/schema';
-import { addNotice } from './data-status';
+import { addNotice, saveLastCleanup } from './data-status';
 import type { DataJobs } from './data-service';
 import { counted } from '../ui/counted';
 
 export const RETENTION_ALARM = 'feedlens-keep-posts';
 const EVERY_MINUTES = 6 * 60;
-const AFTER_START_MS = 60_000;
+export const AFTER_START_MS = 10_000;
 const AFTER_CHANGE_MS = 5_000;
 
 export function retentionNotice(deleted: Deleted, keepDays: number): string {
@@ -38,6 +38,7 @@ export async function runAgeRetention(options: AgeRetentionOptions): Promise<Del
   );
   options.invalidate();
   if (deleted.posts > 0) await addNotice(retentionNotice(deleted, keepPostsDays));
+  await saveLastCleanup({ at: Date.now(), posts: deleted.posts });
   return deleted;
 }
 

@@ -8,6 +8,8 @@ import type { DataJob, DataNotice } from '../messages/data';
 
 export const DATA_JOB_KEY = 'dataJob';
 export const DATA_NOTICES_KEY = 'dataNotices';
+/** When retention by age last ran (the settings page shows it). */
+export const LAST_CLEANUP_KEY = 'lastCleanup';
 /** Notices kept: the settings page shows them newest first. */
 const MAX_NOTICES = 5;
 
@@ -27,6 +29,23 @@ export async function loadNotices(): Promise<DataNotice[]> {
 export async function addNotice(text: string, at: number = Date.now()): Promise<void> {
   const notices = [{ at, text }, ...(await loadNotices())].slice(0, MAX_NOTICES);
   await browser.storage.local.set({ [DATA_NOTICES_KEY]: notices });
+}
+
+export interface LastCleanup {
+  at: number;
+  posts: number;
+}
+
+export async function loadLastCleanup(): Promise<LastCleanup | undefined> {
+  return (await browser.storage.local.get(LAST_CLEANUP_KEY))[LAST_CLEANUP_KEY] as LastCleanup | undefined;
+}
+
+export async function saveLastCleanup(cleanup: LastCleanup): Promise<void> {
+  await browser.storage.local.set({ [LAST_CLEANUP_KEY]: cleanup });
+}
+
+export function watchLastCleanup(listener: (cleanup: LastCleanup | undefined) => void): () => void {
+  return watchKey(LAST_CLEANUP_KEY, (value) => listener(value as LastCleanup | undefined));
 }
 
 /** Calls `listener` with the job whenever it changes; returns a function that stops listening. */

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launch, waitFor, type Harness } from '../browser/harness';
 import { writeExportFile } from '../export-file';
-import { longestTasks, type LongestTasks } from './trace';
+import { longestTasks, type LongestTasks } from '../browser/trace';
 
 export const DATA_POSTS = Number(process.env.FEEDLENS_BENCH_DATA_POSTS ?? 20_000);
 export const SNAPSHOTS_PER_POST = 10;

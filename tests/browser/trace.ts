@@ -53,7 +53,9 @@ export async function longestTasks(page: Page, run: () => Promise<unknown>): Pro
   await cdp.detach();
   const started = events.find((e) => e.name === 'TracingStartedInBrowser');
   const pid = started?.args?.data?.frames?.find((f) => f.url === url)?.processId;
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pid);
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pid,
+  );
   if (!main) throw new Error('no main thread found in the trace');
   const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask');
   const ms = (us: number | undefined) => (us ?? 0) / 1000;
