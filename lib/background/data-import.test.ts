@@ -106,7 +106,7 @@ describe('an import run by the background', () => {
   it('refuses a file over the size limit before reading any of it', async () => {
     const { port, replies } = page(file);
     const job = await runImport(port, start(MAX_IMPORT_BYTES + 1), deps);
-    expect(job).toMatchObject({ state: 'refused', message: expect.stringMatching(/up to 512 MB/) });
+    expect(job).toMatchObject({ state: 'refused', message: expect.stringMatching(/up to 1,024 MB/) });
     expect(replies).toEqual([{ type: 'finished', job }]);
   });
 

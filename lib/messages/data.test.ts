@@ -45,8 +45,8 @@ describe('the data channel’s requests', () => {
 
   it('says in words why a file is too large, before anything is read', () => {
     expect(sizeRefusal(MAX_IMPORT_BYTES)).toBeNull();
-    expect(sizeRefusal(600 * 1024 * 1024)).toBe(
-      'This file is 600 MB; Feedlens imports files up to 512 MB (a year of data exports to about a third of that). Nothing was imported.',
+    expect(sizeRefusal(1100 * 1024 * 1024)).toBe(
+      'This file is 1,100 MB; Feedlens imports files up to 1,024 MB (a year of data exports to about 450 MB). Nothing was imported.',
     );
   });
 });

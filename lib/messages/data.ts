@@ -18,17 +18,17 @@ import { MAX_ID_LENGTH } from './reading';
 export const DATA_PORT = 'feedlens-data';
 
 /**
- * The largest file an import accepts: 512 MB. A year of heavy use (100,000 posts, 1,000,000
- * snapshots) exports to about 330 MB, so a backup of that and more fits; a file several times that
- * size is not one Feedlens wrote (a video, a disk image picked by mistake), and checking it would
- * take many minutes and double its size on disk while staged.
+ * The largest file an import accepts: 1 GB. A year of heavy use (100,000 posts, 1,000,000
+ * snapshots) exports to about 450 MB, so a backup of two such years fits. A larger file is not one
+ * Feedlens wrote (a video or a disk image picked by mistake): checking it would take many minutes
+ * and, while it is staged, as much space again on disk.
  */
-export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 /** Why a file of `size` bytes is refused before anything is read (too large), or null. */
 export function sizeRefusal(size: number): string | null {
   if (size <= MAX_IMPORT_BYTES) return null;
   const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024)).toLocaleString('en')} MB`;
-  return `This file is ${mb(size)}; Feedlens imports files up to ${mb(MAX_IMPORT_BYTES)} (a year of data exports to about a third of that). Nothing was imported.`;
+  return `This file is ${mb(size)}; Feedlens imports files up to ${mb(MAX_IMPORT_BYTES)} (a year of data exports to about 450 MB). Nothing was imported.`;
 }
 
 /** Bytes of the file per piece sent: about 1 MB, a few milliseconds to decode and send on the page. */

@@ -8,7 +8,7 @@ import { openFeedlensDb } from './db';
 import { exportBlob, type ExportProgress } from './export';
 
 export interface WorkerScope {
-  onmessage: ((event: { data: unknown }) => void) | null;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   postMessage(message: ExportReply): void;
 }
 
@@ -16,7 +16,10 @@ export interface WorkerScope {
 const PROGRESS_MS = 100;
 
 export function serveExports(scope: WorkerScope): void {
-  scope.onmessage = (event) => {
+  // A worker's postMessage has no target origin: it only ever reaches the page that started it.
+  // oxlint-disable-next-line unicorn/require-post-message-target-origin
+  const send = (reply: ExportReply) => scope.postMessage(reply);
+  scope.addEventListener('message', (event) => {
     const request = event.data as ExportRequest;
     if (request?.type !== 'export') return;
     let last = 0;
@@ -31,16 +34,16 @@ export function serveExports(scope: WorkerScope): void {
               const now = Date.now();
               if (now - last < PROGRESS_MS) return;
               last = now;
-              scope.postMessage({ type: 'export-progress', progress });
+              send({ type: 'export-progress', progress });
             },
           });
-          scope.postMessage({ type: 'export-done', blob, progress: latest! });
+          send({ type: 'export-done', blob, progress: latest! });
         } finally {
           db.close();
         }
       })
       .catch((error: unknown) =>
-        scope.postMessage({ type: 'export-failed', error: error instanceof Error ? error.message : String(error) }),
+        send({ type: 'export-failed', error: error instanceof Error ? error.message : String(error) }),
       );
-  };
+  });
 }

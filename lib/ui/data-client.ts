@@ -116,7 +116,7 @@ export async function exportFile(
     return exportBlob(db, { ...(settings ? { settings } : {}), onProgress });
   }
   return new Promise<Blob>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<ExportReply>) => {
+    worker.addEventListener('message', (event: MessageEvent<ExportReply>) => {
       const reply = event.data;
       if (reply.type === 'export-progress') return onProgress(reply.progress);
       worker.terminate();
@@ -124,11 +124,13 @@ export async function exportFile(
         onProgress(reply.progress);
         resolve(reply.blob);
       } else reject(new Error(reply.error));
-    };
-    worker.onerror = (event) => {
+    });
+    worker.addEventListener('error', (event) => {
       worker.terminate();
       reject(new Error(event.message || 'the export worker failed'));
-    };
+    });
+    // A worker's postMessage has no target origin: it only reaches the worker.
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin
     worker.postMessage({ type: 'export', ...(settings ? { settings } : {}) } satisfies ExportRequest);
   });
 }

@@ -17,7 +17,7 @@ import { longestTasks, type LongestTasks } from '../browser/trace';
 
 export const DATA_POSTS = Number(process.env.FEEDLENS_BENCH_DATA_POSTS ?? 20_000);
 export const SNAPSHOTS_PER_POST = 10;
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.FEEDLENS_BENCH_DATA_ROUNDS ?? 3);
 
 export interface DataBenchResult {
   posts: number;

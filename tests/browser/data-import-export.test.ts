@@ -150,9 +150,9 @@ describe('import and export of a large file', () => {
   it('refuses a file over the size limit, and one that is not text, before reading them', async () => {
     const huge = join(dir, 'huge.json');
     writeFileSync(huge, '');
-    truncateSync(huge, 600 * 1024 * 1024); // sparse: takes no disk space
+    truncateSync(huge, 1100 * 1024 * 1024); // sparse: takes no disk space
     await input().setInputFiles(huge);
-    await waitForText(/This file is 600 MB; Feedlens imports files up to 512 MB/, 'the size refusal', 30_000);
+    await waitForText(/This file is 1,100 MB; Feedlens imports files up to 1,024 MB/, 'the size refusal', 30_000);
     const binary = join(dir, 'picture.json');
     writeFileSync(binary, Buffer.from([0x7b, 0xff, 0xfe, 0x00, 0x89, 0x50, 0x4e, 0x47]));
     await input().setInputFiles(binary);
