@@ -12,7 +12,10 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           mockReset: true,
           restoreMocks: true,
-          include: ['{lib,components,entrypoints}/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'],
+          // Sized for two loaded cores: parsing a 1–2 MB real capture takes seconds there (7 s seen).
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          include: ['{lib,components,entrypoints}/**/*.test.{ts,tsx}', 'tests/*.test.ts', 'tests/unit/**/*.test.ts'],
           setupFiles: ['tests/unit/setup.ts'],
           environmentOptions: {
             // Parsed pages (fixtures, real captures) must never load anything: no scripts, styles,
@@ -44,6 +47,20 @@ export default defineConfig({
           // Each file drives its own Chromium; two at a time suit a 2-core machine.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          // Builds .output/firefox-mv3 (and finds or installs Firefox) before the first file.
+          globalSetup: ['tests/firefox/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          // Each file drives its own Firefox, heavier to start than Chromium: two at a time.
+          maxWorkers: 2,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,8 +1,47 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import preact from '@preact/preset-vite';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { defineConfig } from 'wxt';
 import { initialHideCss, initialHideCssPath } from './lib/hide/css';
 import { ADAPTERS } from './lib/platforms/registry';
 import { HIDE_METRICS } from './lib/platforms/types';
+
+/** The add-on id Firefox and addons.mozilla.org know Feedlens by: never change it once published. */
+export const GECKO_ID = 'feedlens@feedlens.app';
+/**
+ * Firefox 140 (an ESR) is the first to read `data_collection_permissions`; everything else Feedlens
+ * uses is older (MV3 from 109, scripting.registerContentScripts from 102 with persistAcrossSessions
+ * from 105). Firefox for Android reads the data-collection key from 142.
+ */
+export const FIREFOX_MIN_VERSION = '140.0';
+export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
+
+/** Toolbar and store icons, rendered from public/icon.svg at build time. */
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const iconPath = (size: number) => `icon/${size}.png`;
+const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, iconPath(size)]));
+
+let resvgReady: Promise<void> | undefined;
+
+/**
+ * The SVG at `size` px. The Chrome Web Store wants its 128 px icon as 96 px of art inside 16 px of
+ * transparent margin (developer.chrome.com, "Supplying images"); toolbar sizes use the full square.
+ * resvg runs as WebAssembly: nothing native to install, nothing downloaded.
+ */
+async function renderIcon(svg: string, size: number): Promise<Uint8Array> {
+  resvgReady ??= initWasm(readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm')));
+  await resvgReady;
+  const margin = size === 128 ? 16 : 0;
+  const art = svg.replace(
+    /^[\s\S]*?<svg\b/,
+    `<svg x="${margin}" y="${margin}" width="${size - 2 * margin}" height="${size - 2 * margin}"`,
+  );
+  const framed = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}">${art}</svg>`;
+  return new Resvg(framed).render().asPng();
+}
 
 export default defineConfig({
   // Explicit imports everywhere: a reader can grep where every name comes from.
@@ -10,11 +49,19 @@ export default defineConfig({
   // FEEDLENS_OUTDIR lets several builds (parallel test runs) live side by side.
   outDir: process.env.FEEDLENS_OUTDIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  vite: () => ({
+    plugins: [preact()],
+    // Vite's modulepreload polyfill fetch()es the page's own chunks; both browsers preload modules
+    // natively, and without it the bundle holds no network call at all (checked by the store tests).
+    build: { modulePreload: { polyfill: false } },
+  }),
+  manifest: ({ browser }) => ({
     name: 'Feedlens',
+    // The Chrome Web Store refuses descriptions over 132 characters.
     description:
-      'How posts are really doing (ratios, growth, peers) or no numbers at all: for X, Instagram, TikTok, YouTube, Facebook, LinkedIn, Reddit, Bluesky, Threads and Mastodon. Everything stays on your machine.',
+      'See how posts are really doing (ratios, growth, peers) or hide the numbers, on ten social sites. Everything stays on your machine.',
+    icons,
+    action: { default_icon: icons, default_title: 'Feedlens' },
     // storage: settings and the post store; scripting: registering the hide styles before pages load
     // (and the Mastodon script on added servers); activeTab: the popup may see the address of the tab
     // it was opened on, to offer "Is this your Mastodon server?" there; alarms: waking up when a
@@ -30,16 +77,37 @@ export default defineConfig({
         description: 'Hide or show counts on the current site',
       },
     },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: FIREFOX_MIN_VERSION,
+          // Nothing leaves the browser: no data is collected or transmitted.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
+      },
+    }),
+  }),
   hooks: {
-    // The pre-load hide stylesheets are generated from each adapter's selectors, one file per
-    // site and metric, so the background can register exactly the metrics the user hides.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': async (wxt, files) => {
+      // The pre-load hide stylesheets are generated from each adapter's selectors, one file per
+      // site and metric, so the background can register exactly the metrics the user hides.
       for (const adapter of ADAPTERS) {
         for (const metric of HIDE_METRICS) {
           const contents = initialHideCss(adapter, metric);
           if (contents) files.push({ relativeDest: initialHideCssPath(adapter.id, metric), contents });
         }
+      }
+      // Generated files are text only, so the PNGs go through a folder of this build's own
+      // (parallel builds never share one).
+      const svg = readFileSync(join(wxt.config.publicDir, 'icon.svg'), 'utf8');
+      const dir = mkdtempSync(join(tmpdir(), 'feedlens-icons-'));
+      wxt.hooks.hookOnce('build:done', () => rmSync(dir, { recursive: true, force: true }));
+      for (const size of ICON_SIZES) {
+        const absoluteSrc = join(dir, `${size}.png`);
+        writeFileSync(absoluteSrc, await renderIcon(svg, size));
+        files.push({ absoluteSrc, relativeDest: iconPath(size) });
       }
     },
   },

@@ -91,6 +91,12 @@ export interface PostReading {
   includes?: Partial<Record<Metric, Metric[]>>;
   /** Paid placement: kept, but left out of peer baselines. */
   promoted?: boolean;
+  /**
+   * Other postIds of this same post on the same platform, under which it may already be stored: the
+   * fallback key an adapter gave it while the page showed no id (lib/platforms/fingerprint.ts), or
+   * another of the site's id forms. The store folds those records into this one (lib/storage/merge.ts).
+   */
+  aliases?: string[];
   /** When the reading was taken (epoch ms); set by the reader, not the adapter. */
   readAt: number;
 }

@@ -1,22 +1,26 @@
 /**
  * `npm run demo`: Chromium with the freshly built extension, on bundled demo pages served at the
  * sites' real addresses inside a throwaway profile (nothing is fetched from the internet and you
- * are logged in nowhere). Shows reading, the popup and hiding.
+ * are logged in nowhere). Shows reading, the popup and hiding. The browser is found, or installed
+ * where that is possible, by tests/find-browser.ts.
  *
- *   npm run demo               a window to explore (close it to finish)
- *   npm run demo -- --headless no window: writes screenshots to tests/artifacts/demo/
+ *   npm run demo                  a window to explore (close it to finish)
+ *   npm run demo -- --headless    no window: writes screenshots to tests/artifacts/demo/
+ *   npm run demo:firefox          the same in Firefox (the Firefox build, as a temporary add-on)
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { defaultSettings } from '../lib/settings/settings';
 import { launch, waitFor, type Harness } from './browser/harness';
+import { launchFirefox } from './firefox/harness';
 import { fixturePages } from './fixture-pages';
 
 const headless =
   process.argv.includes('--headless') ||
   (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux');
-const outDir = fileURLToPath(new URL('./artifacts/demo/', import.meta.url));
+const firefox = process.argv.includes('--firefox');
+const outDir = fileURLToPath(new URL(firefox ? './artifacts/demo/firefox/' : './artifacts/demo/', import.meta.url));
 
 async function storedPosts(harness: Harness): Promise<number> {
   return (await harness.storeContents('posts')).length;
@@ -28,10 +32,10 @@ async function setHiding(harness: Harness, platform: string, on: boolean): Promi
   await harness.saveSettings(settings);
 }
 
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: { screenshot(options: { path: string }): Promise<unknown> }, name: string): Promise<void> {
   if (!headless) return;
   const path = `${outDir}${name}.png`;
-  await page.screenshot({ path, fullPage: false });
+  await page.screenshot({ path });
   console.log(`  wrote ${path}`);
 }
 
@@ -86,7 +90,50 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => harness.context.on('close', () => resolve()));
 }
 
-main().catch((error: unknown) => {
+/** The same tour in Firefox: each demo page, its popup beside it, and hiding on X. */
+async function firefoxDemo(): Promise<void> {
+  if (headless) mkdirSync(outDir, { recursive: true });
+  console.log(
+    headless ? 'Feedlens demo in Firefox (headless: screenshots only)' : 'Feedlens demo: a Firefox window opens',
+  );
+  const harness = await launchFirefox({ headless });
+  const demos = fixturePages().filter((page) => page.demo);
+  for (const demo of demos) {
+    const page = await harness.open(demo.url);
+    const slug = demo.demo!.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    await shot(page, `${slug}-page`);
+    const popup = await harness.extensionPage(`popup.html?tabId=${await harness.tabId(demo.url)}`);
+    await popup.setViewport({ width: 420, height: 760 });
+    await waitFor(
+      async () => (await popup.$$('li.post, .empty, .notice')).length > 0,
+      `the ${demo.demo} popup`,
+      20_000,
+    );
+    await shot(popup, `${slug}-popup`);
+    if (headless) await popup.close();
+    console.log(`- ${demo.demo}: ${demo.url}`);
+  }
+  const x = demos.find((d) => d.demo!.startsWith('X'));
+  if (x) {
+    const settings = defaultSettings();
+    settings.hide.sites.x = true;
+    await harness.saveSettings(settings);
+    const page = await harness.open(x.url);
+    await shot(page, 'x-hidden-counts');
+  }
+  console.log(
+    `Read and stored ${(await harness.storeContents('posts')).length} posts from ${demos.length} demo pages.`,
+  );
+  if (headless) {
+    await harness.close();
+    console.log(`Done. Screenshots are in ${outDir}`);
+    return;
+  }
+  console.log('\nExplore: each tab is a demo page at its real address, its popup beside it. Close Firefox to finish.');
+  await new Promise<void>((resolve) => harness.browser.on('disconnected', () => resolve()));
+}
+
+(firefox ? firefoxDemo() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

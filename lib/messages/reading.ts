@@ -19,6 +19,8 @@ export const MAX_ID_LENGTH = 512;
 export const MAX_URL_LENGTH = 2048;
 const MAX_AUTHOR_LENGTH = 256;
 export const MAX_RAW_LENGTH = 200;
+/** A post has a few other keys at most (a fallback key, another id form). */
+export const MAX_ALIASES = 4;
 /** Posts cannot be from before 2004 or more than a day in the future (clock skew). */
 const EARLIEST_POST = Date.UTC(2004, 0, 1);
 const SLACK_MS = 24 * 3600 * 1000;
@@ -118,7 +120,20 @@ export function validateReading(value: unknown, now: number, hostAllowed: HostCh
     if (typeof value.promoted !== 'boolean') return undefined;
     if (value.promoted) reading.promoted = true;
   }
+  if (value.aliases !== undefined) {
+    const aliases = validateAliases(value.aliases, postId);
+    if (!aliases) return undefined;
+    if (aliases.length) reading.aliases = aliases;
+  }
   return reading;
+}
+
+/** Other keys of the same post (see PostReading.aliases): a few distinct ids, never its own. */
+function validateAliases(value: unknown, postId: string): string[] | undefined {
+  if (!Array.isArray(value) || value.length > MAX_ALIASES) return undefined;
+  const ids = value.map(boundedString(MAX_ID_LENGTH));
+  if (!ids.every((id): id is string => id !== undefined)) return undefined;
+  return [...new Set(ids)].filter((id) => id !== postId);
 }
 
 /**

@@ -4,8 +4,10 @@
  * The parser builds its tables from `Intl.NumberFormat`, so it only knows the forms CLDR ships.
  * Platforms do not follow CLDR: German UIs write "1,2 Tsd.", European Portuguese writes
  * "1,2 mil milhões", translators pick their own abbreviations. These tables fill the gaps.
- * They are opt-in (pass them as `ParseOptions.aliases`): an alias wins over the locale's own
+ * They are part of the locale's grammar: every count read in that language, on every platform,
+ * knows them (the parser builds them into the locale's table). An alias wins over the locale's own
  * meaning, so a wrong alias would silently produce wrong numbers for every reading in that locale.
+ * A platform's own forms (Mastodon's translated "{count}M") go in `ParseOptions.aliases` instead.
  *
  * Keys are unit forms as printed (they are normalised like the locale table: NFKC, case-folded,
  * whitespace removed, so 'mil milhões' also matches "mil  milhões"); values are the power of ten
@@ -14,8 +16,7 @@
 
 /**
  * Alias tables keyed by base language (the part of the page's `<html lang>` before the first
- * "-"), because the gaps are in the language's CLDR data, not in one platform's markup. Pick one
- * with {@link aliasesForLocale}, or spread several into a custom table for one platform.
+ * "-"), because the gaps are in the language's CLDR data, not in one platform's markup.
  */
 export const PLATFORM_ALIASES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   /** "Tsd." (Tausend) is the everyday German abbreviation; CLDR 48 does not abbreviate thousands. */

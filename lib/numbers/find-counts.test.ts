@@ -65,13 +65,13 @@ describe('findCounts: separators and word boundaries', () => {
     ['12 minutos', 'pt-BR', [12]],
     // Digits glued to words are not counts.
     ['mp3 COVID-19 3D h264', 'en', []],
-    // Negative scores (Reddit).
-    ['score -12, −3 points', 'en', [-12, -3]],
+    // A minus where no count can be negative: unreadable, never a count.
+    ['score -12, −3 points', 'en', [null, null]],
     // Numbers that are not counts keep their place as unknown.
     ['rated 4.5 by 12 people', 'en', [null, 12]],
-    ['1,2 Tsd. Aufrufe', 'de', [null]],
+    ['1,2 Tsd. Aufrufe', 'en', [null]],
     // A compound unit the table lacks is unknown, not the first unit alone.
-    ['1,2 mil milhões de visualizações', 'pt-BR', [null]],
+    ['1,2 mil mil visualizações', 'pt-BR', [null]],
     ['1,2 mil M de vistas', 'es', [1_200_000_000]],
     ['1.2 lakh crore', 'en-IN', [1_200_000_000_000]],
     ['', 'en', []],
@@ -86,11 +86,17 @@ describe('findCounts: separators and word boundaries', () => {
 });
 
 describe('findCounts: options', () => {
-  it('applies aliases inside sentences', () => {
+  it("applies the page language's aliases inside sentences, with or without a platform's own", () => {
+    expect(values(findCounts('1,2 Tsd. Aufrufe', 'de'))).toEqual([1_200]);
     expect(values(findCounts('1,2 Tsd. Aufrufe', 'de', { aliases: PLATFORM_ALIASES.de }))).toEqual([1_200]);
-    expect(values(findCounts('1,2 mil milhões de visualizações', 'pt-BR', { aliases: PLATFORM_ALIASES.pt }))).toEqual([
-      1_200_000_000,
+    expect(values(findCounts('1,2 mil milhões de visualizações', 'pt-BR'))).toEqual([1_200_000_000]);
+    expect(values(findCounts('1,2 M Aufrufe und 3 Tsd. Likes', 'de', { aliases: { m: 6 } }))).toEqual([
+      1_200_000, 3_000,
     ]);
+  });
+
+  it('reads negative numbers only where the count can be negative', () => {
+    expect(values(findCounts('score -12, −3 points', 'en', { signed: true }))).toEqual([-12, -3]);
   });
 
   it('applies the rounding mode', () => {

@@ -8,14 +8,16 @@
  * Building one costs a few milliseconds, so tables are built lazily and cached per locale.
  */
 
+import { aliasesForLocale } from './aliases';
 import { DIGIT_CLASS, INVISIBLE, normalizeLocale, normalizeText, toAsciiDigits } from './normalize';
+import type { Scanner } from './scanner';
 
 /** Marks a case-folded key that would stand for two different units (so folding is unsafe). */
 const AMBIGUOUS = -1;
 
 /** Unit words of one position (after or before the number) → power-of-ten exponent. */
 export interface UnitTable {
-  /** Normalised key (whitespace removed), original case: "Mio." → 6. Checked first. */
+  /** Normalised key (whitespace removed), original case: "Mio." → 6, or {@link AMBIGUOUS}. Checked first. */
   readonly exact: Map<string, number>;
   /** Lower-cased key → exponent, or {@link AMBIGUOUS}; lets Reddit's "1.2k" match CLDR's "K". */
   readonly folded: Map<string, number>;
@@ -51,19 +53,31 @@ function copyUnitTable(t: UnitTable): UnitTable {
   return { exact: new Map(t.exact), folded: new Map(t.folded), forms: new Set(t.forms) };
 }
 
-/** Adds one unit form; `override` lets aliases replace the locale's meaning. */
-function addUnit(t: UnitTable, form: string, exp: number, override: boolean): void {
+/**
+ * How a unit form is added: an `alias` replaces the locale's meaning; a form CLDR prints for a
+ * `count` (below 10¹¹) that meets another meaning of the same word makes the word ambiguous (ne:
+ * short "करोड" is 10⁷, long 10⁶: a guess either way); a form seen only `beyond` any real count
+ * (10¹¹ and up, where CLDR's data is least used: bn short has "১কো" for 10¹¹ beside "১ কো" for
+ * 10⁷) never overrides or muddles one seen for a count.
+ */
+type UnitSource = 'alias' | 'count' | 'beyond';
+
+function addUnit(t: UnitTable, form: string, exp: number, source: UnitSource): void {
   const surface = normalizeText(form);
   if (!surface) return;
   const key = surface.replace(/ /g, '');
   const foldedKey = key.toLowerCase();
+  const override = source === 'alias';
   if (override) {
     // An alias replaces the unit in every letter case ({ b: 9 } also overrides tr "B").
     for (const other of t.exact.keys()) {
       if (other.toLowerCase() === foldedKey) t.exact.delete(other);
     }
   }
-  if (override || !t.exact.has(key)) t.exact.set(key, exp);
+  const known = t.exact.get(key);
+  if (source === 'beyond' && (known !== undefined || t.folded.has(foldedKey))) return;
+  if (override || known === undefined) t.exact.set(key, exp);
+  else if (known !== exp) t.exact.set(key, AMBIGUOUS);
   const previous = t.folded.get(foldedKey);
   if (override || previous === undefined) t.folded.set(foldedKey, exp);
   else if (previous !== exp) t.folded.set(foldedKey, AMBIGUOUS);
@@ -74,6 +88,7 @@ function addUnit(t: UnitTable, form: string, exp: number, override: boolean): vo
 
 function findUnit(t: UnitTable, key: string): number | undefined {
   const exactExp = t.exact.get(key);
+  if (exactExp === AMBIGUOUS) return undefined;
   if (exactExp !== undefined) return exactExp;
   const foldedExp = t.folded.get(key.toLowerCase());
   return foldedExp === AMBIGUOUS ? undefined : foldedExp;
@@ -113,10 +128,11 @@ function addLatinUnits(t: UnitTable): void {
 }
 
 /**
- * Mantissas × 10 formatted at every exponent 3..15; the mix of 1, 2–4, 5, 11, 21, 22 and
- * fractions reaches every plural form (ru тысяча/тысячи/тысяч, pl, cs, ar آلاف/ألف…).
+ * Mantissas × 10 formatted at every exponent 3..15; the mix of 1, 2–4, 5, 11, 21, 22, 101, 121
+ * and fractions reaches every plural form (ru тысяча/тысячи/тысяч, pl, cs, ar آلاف/ألف, fil
+ * "1.4 na libo" where fractions end in 4, 6 or 9, mk "141 мј." beside "140 ми.").
  */
-const MANTISSAS_X10 = [10, 11, 12, 20, 21, 22, 30, 50];
+const MANTISSAS_X10 = [10, 11, 12, 14, 16, 19, 20, 21, 22, 30, 50, 101, 121];
 
 function readCompactParts(parts: Intl.NumberFormatPart[], value: number, t: LocaleTable): void {
   let integer = '';
@@ -137,7 +153,7 @@ function readCompactParts(parts: Intl.NumberFormatPart[], value: number, t: Loca
   if (!(shown > 0)) return;
   // The unit's exponent, e.g. 1,234,567,890 shown as "1235 M" → 10^6.
   const exp = Math.round(Math.log10(value / shown));
-  if (exp > 0) addUnit(beforeNumber ? t.prefixes : t.suffixes, compact, exp, false);
+  if (exp > 0) addUnit(beforeNumber ? t.prefixes : t.suffixes, compact, exp, value < 1e11 ? 'count' : 'beyond');
 }
 
 /** Normalises one separator character; NBSP and U+202F become a plain space. */
@@ -160,7 +176,7 @@ function separators(locale: string, numberingSystem?: string) {
   };
 }
 
-function escapeClass(chars: string): string {
+export function escapeClass(chars: string): string {
   return chars.replace(/[\\\][^-]/g, '\\$&');
 }
 
@@ -169,11 +185,11 @@ function escapeClass(chars: string): string {
  * uses neither (fr "1 234,5"), so English-style "1.2K" is one token; whether it is readable is
  * decided later (only with a unit, see readNumber).
  */
-function separatorClass(chars: string): string {
+export function separatorClass(chars: string): string {
   return escapeClass([...new Set(`${chars}.,`)].join(''));
 }
 
-function escapeRegex(text: string): string {
+export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
@@ -212,90 +228,9 @@ function buildTable(locale: string): LocaleTable {
     }
   }
   addLatinUnits(table.suffixes);
+  // The page language's own forms that CLDR lacks ("Tsd."), for every platform alike.
+  addAliases(table.suffixes, aliasesForLocale(locale));
   return table;
-}
-
-/** Scripts written without spaces: a unit there runs straight into the next word ("1.2万件"). */
-const UNSPACED_END =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u;
-const WORD_CHAR = '\\p{L}\\p{M}\\p{N}';
-
-function unitAlternation(forms: Iterable<string>, beforeNumber: boolean): string {
-  const sorted = [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  if (sorted.length === 0) return '(?!)';
-  return sorted
-    .map((form) => {
-      const body = escapeRegex(form).replace(/ /g, ' ?');
-      if (beforeNumber) return `(?<![${WORD_CHAR}])${body}`;
-      // "mil" must not match the start of "millones"; "万" may be followed by "件".
-      return UNSPACED_END.test(form) ? body : `${body}(?![${WORD_CHAR}])`;
-    })
-    .join('|');
-}
-
-/** Letters of scripts that separate words with spaces: a digit glued to one is not a count. */
-export const SPACED_LETTER = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
-const SPACED_LETTER_CLASS = '\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}';
-
-export interface Scanner {
-  /** Finds number tokens with an optional unit (see {@link scanner}). */
-  readonly scan: RegExp;
-  /** Sticky: does another unit follow right here? ("mil" + " milhões" is not "mil"). */
-  readonly unitAfter: RegExp;
-}
-
-/**
- * Finds counts inside a sentence. A number is digits with separators *between* digits, so the
- * "," and "." that end a clause ("13,802." / "12, 340") never become part of it; it must not be
- * glued to a preceding Latin/Cyrillic/Greek word ("mp3", "COVID-19"); a unit may follow after at
- * most one space.
- */
-export function scanner(t: LocaleTable): Scanner {
-  if (t.scanner) return t.scanner;
-  const m = escapeClass(t.minus);
-  const sep = separatorClass(t.groups + t.decimals);
-  const units = unitAlternation(t.suffixes.forms, false);
-  const prefix = t.prefixes.forms.size ? `(?:(?<pre>${unitAlternation(t.prefixes.forms, true)}) ?)?` : '';
-  // Without a prefix unit every token starts with a minus or a digit; saying so first lets the
-  // engine skip other positions before evaluating the Unicode lookbehinds (~5x faster on labels).
-  const start = prefix ? '' : `(?=[${m}${DIGIT_CLASS}])`;
-  const source =
-    `${start}${prefix}(?:(?<![${WORD_CHAR}])(?<neg>[${m}]))?` +
-    `(?<![\\p{N}${SPACED_LETTER_CLASS}])(?<![${SPACED_LETTER_CLASS}][${m}])` +
-    `(?<num>[${DIGIT_CLASS}]+(?:[${sep}][${DIGIT_CLASS}]+)*)` +
-    `(?: ?(?<suf>${units}))?`;
-  t.scanner = { scan: new RegExp(source, 'dgiu'), unitAfter: new RegExp(` ?(?:${units})`, 'iuy') };
-  return t.scanner;
-}
-
-export interface QuickScanData {
-  /** Characters that may sit between digits of one number. */
-  readonly separators: string;
-  /** Lower-cased first words of unit forms, with and without a final dot ("mio.", "mio", "k"). */
-  readonly unitWords: ReadonlySet<string>;
-  /** Lower-cased first characters of unit forms ("万", "т"). */
-  readonly unitStarts: ReadonlySet<string>;
-}
-
-const quickData = new WeakMap<LocaleTable, QuickScanData>();
-
-/** What findCounts' fast path needs to know about a table's units, derived once per table. */
-export function quickScanData(t: LocaleTable): QuickScanData {
-  let data = quickData.get(t);
-  if (!data) {
-    const unitWords = new Set<string>();
-    const unitStarts = new Set<string>();
-    for (const form of t.suffixes.forms) {
-      const lower = form.toLowerCase();
-      const first = lower.split(' ')[0] ?? '';
-      unitWords.add(first);
-      unitWords.add(first.replace(/\.+$/, ''));
-      unitStarts.add(lower.charAt(0));
-    }
-    data = { separators: `${t.groups}${t.decimals}.,`, unitWords, unitStarts };
-    quickData.set(t, data);
-  }
-  return data;
 }
 
 const tablesByInput = new Map<string, LocaleTable>();
@@ -304,17 +239,21 @@ const aliasedByObject = new WeakMap<object, Map<LocaleTable, LocaleTable>>();
 const aliasedBySignature = new Map<string, LocaleTable>();
 const MAX_ALIASED = 64;
 
+function addAliases(t: UnitTable, aliases: Readonly<Record<string, number>> | undefined): void {
+  for (const [form, exp] of Object.entries(aliases ?? {})) {
+    if (Number.isInteger(exp) && exp >= 0 && exp <= 30) addUnit(t, form, exp, 'alias');
+  }
+}
+
 function withAliases(base: LocaleTable, aliases: Readonly<Record<string, number>>): LocaleTable {
   const suffixes = copyUnitTable(base.suffixes);
-  for (const [form, exp] of Object.entries(aliases)) {
-    if (Number.isInteger(exp) && exp >= 0 && exp <= 30) addUnit(suffixes, form, exp, true);
-  }
+  addAliases(suffixes, aliases);
   return { ...base, suffixes, scanner: undefined };
 }
 
 /**
- * The cached table for a locale as given by the caller (normalised on first sight), with
- * `aliases` layered on top. Aliases are cached per object, so pass a stable object
+ * The cached table for a locale as given by the caller (normalised on first sight): CLDR's units
+ * and the language's aliases (lib/numbers/aliases.ts), with a platform's own `aliases` layered on top. Aliases are cached per object, so pass a stable object
  * (e.g. a PLATFORM_ALIASES entry); fresh objects with the same entries still hit a small cache.
  */
 export function getLocaleTable(locale: string, aliases?: Readonly<Record<string, number>>): LocaleTable {

@@ -15,26 +15,65 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  */
 export function normalizeText(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return text.includes('  ') ? text.replace(/ {2,}/g, ' ').trim() : text.trim();
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return text.replace(NUMBER_SYMBOL, notADigit).normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
-/** The zero of every decimal-digit block sites may print counts in (latn, arab, arabext, deva…). */
-const DIGIT_ZEROS = [
-  0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20,
-  0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0,
-  0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
-];
-/** Regex character-class body matching a digit of any script in {@link DIGIT_ZEROS}. */
-export const DIGIT_CLASS = DIGIT_ZEROS.map((z) => `\\u{${z.toString(16)}}-\\u{${(z + 9).toString(16)}}`).join('');
+/**
+ * Symbols that NFKC turns into digits without being digits: superscripts ("x⁴"), circled and
+ * parenthesised numbers ("①", "⑴"), fractions ("½" → "1⁄2"), "㏠". They are footnotes, list
+ * markers and ornaments, never counts, and `hasDigit` (Unicode `Nd`) does not see them either.
+ */
+const NUMBER_SYMBOL = /[\p{No}\p{So}]/gu;
+const notADigit = (symbol: string) => (/\p{Nd}/u.test(symbol.normalize('NFKC')) ? '\ufffd' : symbol);
 
-/** "١٢٣" / "۱۲۳" / "१२३" → "123"; other characters are kept. */
+/**
+ * A decimal digit of any script: Unicode's `Nd` category, which the engine keeps current (latn,
+ * arab, arabext, deva, beng, thai, fullwidth… 72 blocks in Unicode 17). One class for "has a
+ * number" ({@link hasDigit}) and for the parser's patterns, so the two can never disagree.
+ */
+export const DIGIT_CLASS = '\\p{Nd}';
+const ANY_DIGIT = /\p{Nd}/u;
+const NOT_A_NUMBER = /NaN|Infinity|∞/;
+
+/** True when the text holds a digit in any script (the check that runs before every parse). */
+export function hasDigit(text: string | null | undefined): boolean {
+  return !!text && ANY_DIGIT.test(text);
+}
+
+/**
+ * True when the text holds what a broken formatter prints in place of a count ("NaN likes",
+ * "Infinity", "∞"): such a label is unreadable, never a sign that the count is zero.
+ */
+export function hasBrokenNumber(text: string | null | undefined): boolean {
+  return !!text && NOT_A_NUMBER.test(text);
+}
+
+/** Digit value of a non-ASCII `Nd` code point, cached (there are only a few hundred). */
+const digitValues = new Map<number, number>();
+
+/**
+ * Unicode encodes every decimal digit set as a contiguous run 0…9 (a stability guarantee), and
+ * adjacent sets (the mathematical digits) follow each other: a digit's value is its distance
+ * from the start of its run, modulo 10.
+ */
+function digitValue(code: number): number {
+  let value = digitValues.get(code);
+  if (value === undefined) {
+    let start = code;
+    while (ANY_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+    value = (code - start) % 10;
+    digitValues.set(code, value);
+  }
+  return value;
+}
+
+/** "١٢٣" / "۱۲۳" / "१२३" / "১২৩" → "123"; other characters are kept. */
 export function toAsciiDigits(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return text;
   let out = '';
   for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
-    out += zero === undefined ? ch : String(code - zero);
+    const code = ch.codePointAt(0)!;
+    out += code > 127 && ANY_DIGIT.test(ch) ? String(digitValue(code)) : ch;
   }
   return out;
 }

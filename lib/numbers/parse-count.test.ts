@@ -61,14 +61,16 @@ describe('parseCount: numbers.md §9.1 (trunc intervals)', () => {
   });
 
   it.each([
-    ['1,2 Tsd.', 'de', PLATFORM_ALIASES.de, 1_200, 1_300],
-    ['1,2 mil milhões', 'pt-BR', PLATFORM_ALIASES.pt, 1_200_000_000, 1_300_000_000],
-  ])('%s (%s) is unknown without aliases and read with them', (input, locale, aliases, min, max) => {
-    expect(parseCount(input, locale, { rounding: 'trunc' })).toEqual({
-      precision: 'unknown',
-      raw: input,
-    });
-    expect(parseCount(input, locale, { rounding: 'trunc', aliases })).toEqual(rounded(min, min, max, input));
+    ['1,2 Tsd.', 'de', 1_200, 1_300],
+    ['1,2 Tsd.', 'de-AT', 1_200, 1_300],
+    ['1,2 mil milhões', 'pt-BR', 1_200_000_000, 1_300_000_000],
+    ['1,2 mil milhões', 'pt-PT', 1_200_000_000, 1_300_000_000],
+  ])('%s (%s), not in CLDR, is read from the language alias table without any option', (input, locale, min, max) => {
+    expect(parseCount(input, locale, { rounding: 'trunc' })).toEqual(rounded(min, min, max, input));
+  });
+
+  it('keeps an alias to its language: "Tsd." means nothing on an English page', () => {
+    expect(parseCount('1,2 Tsd.', 'en')).toEqual({ precision: 'unknown', raw: '1,2 Tsd.' });
   });
 });
 
@@ -251,14 +253,25 @@ describe('parseCount: negative numbers (Reddit scores)', () => {
     ['-1,234', 'en', -1_234],
     ['−1.234', 'de', -1_234],
     ['−۵', 'fa', -5],
-  ])('"%s" (%s) is exactly %d', (input, locale, value) => {
-    expect(parseCount(input, locale)).toEqual({ precision: 'exact', value, raw: input });
+  ])('"%s" (%s) is exactly %d where the count can be negative', (input, locale, value) => {
+    expect(parseCount(input, locale, { signed: true })).toEqual({ precision: 'exact', value, raw: input });
+    // A like, view or reply count never is: there the text is not what it seems.
+    expect(parseCount(input, locale)).toEqual({ precision: 'unknown', raw: input });
+  });
+
+  it('reads "-0" as 0 either way', () => {
+    expect(parseCount('-0', 'en')).toMatchObject({ precision: 'exact', value: 0 });
   });
 
   it('mirrors the interval for negative compact values', () => {
     // Truncation is toward zero: −1.2K covers (−1300, −1200], i.e. integers [−1299, −1199).
-    expect(parseCount('-1.2k', 'en', { rounding: 'trunc' })).toEqual(rounded(-1_200, -1_299, -1_199, '-1.2k'));
-    expect(parseCount('−1,2 k', 'fr', { rounding: 'halfExpand' })).toEqual(rounded(-1_200, -1_249, -1_149, '−1,2 k'));
+    expect(parseCount('-1.2k', 'en', { rounding: 'trunc', signed: true })).toEqual(
+      rounded(-1_200, -1_299, -1_199, '-1.2k'),
+    );
+    expect(parseCount('−1,2 k', 'fr', { rounding: 'halfExpand', signed: true })).toEqual(
+      rounded(-1_200, -1_249, -1_149, '−1,2 k'),
+    );
+    expect(parseCount('-1.2k', 'en')).toMatchObject({ precision: 'unknown' });
   });
 });
 
@@ -417,7 +430,7 @@ describe('parseCount: round trip through Intl (every locale, short and long, bot
     for (const value of ROUND_TRIP_VALUES) {
       for (const signed of value === 0 ? [0] : [value, -value]) {
         const text = standard.format(signed);
-        expect(parseCount(text, locale), `${locale} ${text}`).toEqual({
+        expect(parseCount(text, locale, { signed: true }), `${locale} ${text}`).toEqual({
           precision: 'exact',
           value: signed,
           raw: text,

@@ -133,7 +133,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
   }
 
   function postRead(element: Element, reading: PostDraft): void {
-    if (!active) return;
+    if (!active || (adapter.overlaySkip && element.matches(adapter.overlaySkip))) return;
     const key = postKey(reading);
     let entry = entries.get(element);
     // Feeds recycle elements for other posts (X, TikTok): the element now shows another post.

@@ -107,6 +107,16 @@ describe('Bluesky adapter in other UI languages', () => {
     });
   });
 
+  it('reads no count from the pill above the feed ("57件の新しい投稿"), nor from a label naming new posts', () => {
+    const values = readings.flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : null)));
+    expect(values).not.toContain(57);
+    const doc = parse(homeJa);
+    doc.querySelector('[data-testid="likeBtn"]')!.setAttribute('aria-label', '57件の新しいポスト');
+    const result = bluesky.scan(doc.querySelector('[data-testid^="feedItem-by-"]')!, { url: new URL(HOME), now: NOW });
+    expect(result.readings[0]!.counts.likes).toBeUndefined();
+    expect(result.problems.map((p) => p.field)).toEqual(['likes']);
+  });
+
   it('reads a post the reader liked ("いいねを取り消す") like any other', () => {
     expect(byId(readings, '3mcvvvg2m222f').counts).toMatchObject({
       likes: { value: 12 },

@@ -26,9 +26,10 @@
  * Test URLs: https://bsky.app/, https://bsky.app/profile/bsky.app, https://bsky.app/profile/bsky.app/post/3l6oveex3ii2l
  */
 import { exact, textSnippet, type Count, type Counts, type Metric } from '../model';
+import { countsSomethingElse } from '../numbers/other-quantities';
 import { findCounts, parseCount } from '../numbers/parse-count';
 import { defineAdapter } from './define';
-import { attr, hasDigit, ownFirstMatch, ownMatch, textOf, pathOf } from './dom';
+import { attr, hasBrokenNumber, hasDigit, ownFirstMatch, ownMatch, textOf, pathOf } from './dom';
 import type { PostDraft, ReadContext } from './types';
 
 const FEED_ITEM = '[data-testid^="feedItem-by-"]';
@@ -88,10 +89,16 @@ function ownPost(post: Element, ctx: ReadContext, handle: string | null) {
   return page && (actor === handle || actor!.startsWith('did:')) ? { actor: actor!, rkey: page[2]! } : null;
 }
 
-/** The first number of a localized label ("Like (3,817 likes)"), or null when it has none. */
+/**
+ * The number of a localized label ("Like (3,817 likes)"), or null when it has none. A label
+ * holds one number; two, a broken one ("NaN likes") or a unit word for something else ("3 new
+ * posts") is unreadable (`unknown`), never a count.
+ */
 function labelCount(control: Element | null, ctx: ReadContext): Count | null {
   const label = attr(control, 'aria-label');
-  return hasDigit(label) ? (findCounts(label!, ctx.locale, TRUNC)[0] ?? null) : null;
+  if (!hasDigit(label) && !hasBrokenNumber(label)) return null;
+  const numbers = hasBrokenNumber(label) || countsSomethingElse(label) ? [] : findCounts(label!, ctx.locale, TRUNC);
+  return numbers.length === 1 ? numbers[0]! : { precision: 'unknown', raw: label! };
 }
 
 /**
@@ -100,6 +107,7 @@ function labelCount(control: Element | null, ctx: ReadContext): Count | null {
  */
 function shownCount(element: Element | null, ctx: ReadContext): Count | null {
   const text = textOf(element);
+  if (hasBrokenNumber(text)) return { precision: 'unknown', raw: text };
   if (!hasDigit(text)) return null;
   const count = parseCount(text, ctx.locale, TRUNC);
   if (count.precision !== 'rounded' || count.value >= 10_000 || count.max - count.min < 1000) return count;

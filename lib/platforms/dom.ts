@@ -82,7 +82,8 @@ export function parseTime(value: string | null | undefined): number | undefined 
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-/** True when the text holds a digit in any script that sites print counts in. */
-export function hasDigit(text: string | null | undefined): boolean {
-  return !!text && /[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u0E50-\u0E59]/.test(text);
-}
+/**
+ * "Has a number": a digit of any script, from the number grammar itself (lib/numbers), so that a
+ * text this says has a number is one the parser can read, and the other way round.
+ */
+export { hasBrokenNumber, hasDigit } from '../numbers/normalize';

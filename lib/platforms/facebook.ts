@@ -8,185 +8,158 @@
  *
  * Id: the post's own permalink, the first text link (not a photo or video thumbnail, not in the
  * message, not in a comment) that canonicalPermalink() recognizes: a story form first, else a
- * video or photo form (a photo or video post's time links to the media). Feed posts often carry
- * `href="#"` on their time link until it is hovered: such a post has no id and is not read.
+ * video or photo form (a photo or video post's time links to the media).
+ * No permalink: Facebook scrambles the time link's text and fills in its address only when the
+ * pointer reaches it (a June 2026 feed post's time link pointed at the home page, with tracking). Such
+ * a post is keyed by a fingerprint (lib/platforms/fingerprint.ts): `fp:<author>:<hash>` over its first
+ * photo or video id (`photo:<fbid>` from its `/photo/?fbid=` link), else over the first 80 characters
+ * of its text; its address is that photo or video, else the author's profile. Once the permalink
+ * appears (on hover, on the post's own page), the reading under the real id names the fingerprint
+ * in `aliases` and the store merges the two. What that costs: a text-only post whose author posts
+ * the same words again, or a photo posted twice by one author, share a fingerprint; a post with
+ * neither photo nor text, or without an author link, cannot be keyed and is reported, not read.
  * Author: the profile link in `[data-ad-rendering-role="profile_name"]` (username, or numeric id).
  * Time: not in the DOM (no machine-readable time; fbids carry none), so left out.
+ * Counts: see facebook-counts.ts. Sponsored: only ads with a call-to-action button
+ * (`data-ad-rendering-role^="cta"`) are recognized; the "Sponsored" label itself is scrambled text.
  *
- * Counts, two layouts:
- * - 2025–26: the number sits inside the action buttons (`like_button` → "19" = all reactions,
- *   `comment_button` → comments, `share_button` → shares), exact, or rounded when compact ("1,2 mil");
- * - older: a summary row above the action bar: the reactions toolbar (`span[role="toolbar"]`), the
- *   total beside it (its last leaf: a hidden "All reactions:" label may precede it), then the
- *   comment and share counts in the action bar's order. One count beside both a comment and a share
- *   button is ambiguous without reading words, so it is left unknown.
- * The toolbar's per-reaction labels ("Haha: 9 pessoas") are exact but list only the top three
- * reaction types, so their sum is exact only when fewer than three are shown; the total is the
- * source of truth. "You and 12 others" counts the others: 13 `estimated` in [13, 14] (one or two
- * people are named). Sponsored: only ads with a call-to-action button (`data-ad-rendering-role^="cta"`)
- * are recognized; the "Sponsored" label itself is scrambled text, not structure. How Facebook rounds
- * "1,2 mil" is not documented: half-up is assumed, so the range is [1 150, 1 250).
+ * Reels (`/reel/<id>`): each reel of the player is taken to be a `div[data-video-id]` (the hook a
+ * public userscript for facebook.com/reel/ pages relies on) whose buttons carry the feed's
+ * `data-ad-rendering-role` hooks; only the reel whose `data-video-id` is the address's id is read
+ * (the player keeps its neighbours mounted), keyed by that id like a reel linked from the feed. No
+ * real Reels page has been available to check this against.
  * Test URLs: https://www.facebook.com/, https://m.facebook.com/story.php?story_fbid=1234567890&id=4,
- * https://web.facebook.com/groups/receitas/posts/1234567890/
+ * https://web.facebook.com/groups/receitas/posts/1234567890/, https://www.facebook.com/reel/1234567890123456
  */
-import { boundsOf, textSnippet, type Count, type Counts } from '../model';
-import { aliasesForLocale, findCounts, parseCount } from '../numbers/parse-count';
+import { textSnippet } from '../model';
+import { countSelectors, readCounts } from './facebook-counts';
 import { canonicalPermalink, handleFromHref, type Permalink } from './facebook-urls';
 import { defineAdapter } from './define';
-import { attr, hasDigit, ownFirstMatch, textOf } from './dom';
-import type { PostDraft, ReadContext } from './types';
+import { attr, ownFirstMatch } from './dom';
+import { fallbackKey, textStart } from './fingerprint';
+import { SKIP, type PostDraft, type ReadContext } from './types';
+
+export { narrowByBreakdown, reactionBreakdown, reactionTotal, readCounts } from './facebook-counts';
 
 const selectors = {
-  post: 'div[aria-posinset], div[role="article"]:not([aria-label])',
-  /** What is not the post's own: comments (and any nested unit). */
-  notOwn: '[role="article"]',
+  post: countSelectors.unit,
+  reel: 'div[data-video-id]',
   message: '[data-ad-rendering-role="story_message"], [data-ad-preview="message"], [data-ad-comet-preview="message"]',
+  /** 2026: the message in a blockquote (aria-hidden decoy blockquotes precede the header). */
+  quotedMessage: 'blockquote',
+  /** Inside the message, what is not its text: translation controls, " · " separators. */
+  notText: '[role="button"], [aria-hidden="true"]',
   /** Text links only: a link around a picture is a thumbnail, not the post's time link. */
   links: 'a[href]:not(:has(img, svg, video))',
+  /** Links around a picture or video: the post's media. */
+  media: 'a[href]:has(img, video)',
   author: ['[data-ad-rendering-role="profile_name"] a[href]', 'h2 a[href]', 'h3 a[href]', 'h4 a[href]'],
-  buttons: {
-    likes: '[data-ad-rendering-role="like_button"]',
-    replies: '[data-ad-rendering-role="comment_button"]',
-    reposts: '[data-ad-rendering-role="share_button"]',
-  },
-  toolbar: '[role="toolbar"]',
-  reaction: '[role="button"][aria-label]',
+  reelAuthor: 'a[href]',
   sponsored: '[data-ad-rendering-role^="cta"]',
 } as const;
 
-const BOUNDARY = `${selectors.post}, ${selectors.notOwn}`;
+const BOUNDARY = `${selectors.post}, ${countSelectors.notOwn}`;
 /** Addresses worth parsing: the permalink forms canonicalPermalink() knows. */
 const POST_HREF =
   /\/posts\/|story_fbid=|\/permalink\/|multi_permalinks=|\/reels?\/|\/watch|video\.php|\/videos\/|\/photos?[/.?]|fbid=/;
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+const REEL_PAGE = /^\/reels?\/(\d{5,25})\/?$/;
 const KIND_RANK: Record<Permalink['kind'], number> = { story: 0, video: 1, photo: 2 };
 
-type Env = Pick<ReadContext, 'locale' | 'problem'>;
-const options = (locale: string) => ({ rounding: 'halfExpand' as const, aliases: aliasesForLocale(locale) });
+/** The post's own links matching `selector`, in document order (not in its message or comments). */
+function ownLinks(post: Element, selector: string): Element[] {
+  return Array.from(post.querySelectorAll(selector)).filter(
+    (link) =>
+      POST_HREF.test(link.getAttribute('href') ?? '') &&
+      link.parentElement?.closest(BOUNDARY) === post &&
+      !link.closest(`${selectors.message}, ${selectors.quotedMessage}`),
+  );
+}
 
 /** The post's own permalink: story links beat video and photo links; document order breaks ties. */
 function permalinkOf(post: Element, base: URL): Permalink | null {
   let best: Permalink | null = null;
-  for (const link of post.querySelectorAll(selectors.links)) {
-    const href = link.getAttribute('href') ?? '';
-    if (!POST_HREF.test(href) || link.parentElement?.closest(BOUNDARY) !== post || link.closest(selectors.message))
-      continue;
-    const found = canonicalPermalink(href, base);
+  for (const link of ownLinks(post, selectors.links)) {
+    const found = canonicalPermalink(link.getAttribute('href')!, base);
     if (found && (!best || KIND_RANK[found.kind] < KIND_RANK[best.kind])) best = found;
     if (best?.kind === 'story') break;
   }
   return best;
 }
 
-/**
- * A reactions total as printed: a bare number ("19", "1,2 mil") is the total; a sentence naming
- * people ("You and 12 others", "Você e outras 12 pessoas") counts the others, so one or two more.
- */
-export function reactionTotal(text: string, locale: string): Count | null {
-  const whole = parseCount(text, locale, options(locale));
-  if (whole.precision !== 'unknown') return whole;
-  const numbers = findCounts(text, locale, options(locale));
-  if (numbers.length !== 1) return numbers.length ? { precision: 'unknown', raw: text } : null;
-  const others = numbers[0]!;
-  const bounds = boundsOf(others);
-  if (!bounds || !('value' in others)) return others;
-  return { precision: 'estimated', value: others.value + 1, min: bounds.min + 1, max: bounds.max + 2, raw: text };
-}
-
-/** The toolbar's per-reaction labels ("Haha: 9 pessoas"), each with its count. */
-export function reactionBreakdown(scope: ParentNode, locale: string): { label: string; count: Count }[] {
-  const toolbar = scope.querySelector(selectors.toolbar);
-  if (!toolbar) return [];
-  return Array.from(toolbar.querySelectorAll(selectors.reaction), (el) => {
-    const label = el.getAttribute('aria-label') ?? '';
-    return { label, count: findCounts(label, locale, options(locale))[0] ?? { precision: 'unknown', raw: label } };
-  });
-}
-
-function lastLeaf(el: Element): Element {
-  let leaf = el;
-  while (leaf.lastElementChild) leaf = leaf.lastElementChild;
-  return leaf;
-}
-
-function keep(counts: Counts, metric: 'likes' | 'replies' | 'reposts', count: Count | null, env: Env, at: string) {
-  if (!count) return;
-  if (count.precision === 'unknown') env.problem({ field: metric, selector: at, raw: count.raw });
-  else counts[metric] = count;
-}
-
-/**
- * Every count a post's footer shows. `scope` is the post (or, for a footer excerpt, any element
- * around the footer); elements inside comments are skipped.
- */
-export function readCounts(scope: Element, env: Env): Counts {
-  const counts: Counts = {};
-  // In a post, its own subtree (not its comments); around a footer excerpt, anything.
-  const unit = scope.matches(BOUNDARY);
-  const own = (sel: string) => (unit ? ownFirstMatch(scope, [sel], BOUNDARY) : scope.querySelector(sel));
-  const button = (metric: keyof typeof selectors.buttons) =>
-    own(selectors.buttons[metric])?.closest('[role="button"]') ?? null;
-  const controls = { likes: button('likes'), replies: button('replies'), reposts: button('reposts') };
-  const like = controls.likes;
-  const inButtons = (['likes', 'replies', 'reposts'] as const).map(
-    (metric) => [metric, textOf(controls[metric])] as const,
-  );
-
-  // 2025–26: numbers inside the action buttons (any of them: a post may have comments but no reactions).
-  if (inButtons.some(([, text]) => hasDigit(text))) {
-    for (const [metric, text] of inButtons) {
-      if (!hasDigit(text)) continue;
-      const count =
-        metric === 'likes' ? reactionTotal(text, env.locale) : findCounts(text, env.locale, options(env.locale))[0];
-      keep(counts, metric, count ?? null, env, selectors.buttons[metric]);
-    }
-    return counts;
+/** The post's first photo or video, from the link around it. */
+function mediaOf(post: Element, base: URL): Permalink | null {
+  for (const link of ownLinks(post, selectors.media)) {
+    const found = canonicalPermalink(link.getAttribute('href')!, base);
+    if (found && found.kind !== 'story') return found;
   }
-
-  // Older: the summary row above the action bar.
-  const toolbar = own(selectors.toolbar);
-  if (!toolbar) return counts;
-  const total = toolbar.nextElementSibling;
-  if (total && hasDigit(textOf(total)))
-    keep(counts, 'likes', reactionTotal(textOf(lastLeaf(total)), env.locale), env, `${selectors.toolbar} + *`);
-  if (!like) return counts; // without the action bar there is no end to the row
-  const texts: string[] = [];
-  for (const el of scope.querySelectorAll('[role="button"]')) {
-    if (!(toolbar.compareDocumentPosition(el) & FOLLOWING) || toolbar.contains(el) || total?.contains(el)) continue;
-    if (!(el.compareDocumentPosition(like) & FOLLOWING)) break;
-    const text = textOf(el);
-    if (hasDigit(text) && (!unit || el.parentElement?.closest(BOUNDARY) === scope)) texts.push(text);
-  }
-  const present = (['replies', 'reposts'] as const).filter((m) => controls[m]);
-  const order =
-    texts.length === 2 ? (['replies', 'reposts'] as const) : texts.length === 1 && present.length === 1 ? present : [];
-  if (texts.length > 2) env.problem({ field: 'replies', selector: 'summary row', raw: texts.join(' | ') });
-  order.forEach((metric, i) =>
-    keep(counts, metric, findCounts(texts[i]!, env.locale, options(env.locale))[0] ?? null, env, 'summary row'),
-  );
-  return counts;
+  return null;
 }
 
-function readPost(post: Element, ctx: ReadContext): PostDraft | null {
-  // A unit inside another unit (a comment, a wrapper) belongs to the outer one.
-  if (post.parentElement?.closest(selectors.post)) return null;
+/** The post's message element: the hooked one, else its own blockquote that is not a decoy. */
+function messageOf(post: Element): Element | null {
+  const hooked = ownFirstMatch(post, [selectors.message], BOUNDARY);
+  if (hooked) return hooked;
+  for (const quote of post.querySelectorAll(selectors.quotedMessage))
+    if (quote.parentElement?.closest(BOUNDARY) === post && !quote.closest('[aria-hidden="true"]')) return quote;
+  return null;
+}
+
+/** The message's own words, without the controls and separators inside it. */
+function messageText(message: Element | null): string {
+  if (!message) return '';
+  const walker = message.ownerDocument.createTreeWalker(message, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && parent !== message && message.contains(parent.closest(selectors.notText))) continue;
+    text += node.nodeValue ?? '';
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const profileUrl = (handle: string) =>
+  /^\d+$/.test(handle) ? `https://www.facebook.com/profile.php?id=${handle}` : `https://www.facebook.com/${handle}`;
+
+function readPost(post: Element, ctx: ReadContext): PostDraft | null | typeof SKIP {
+  // A unit inside another unit (a comment, a wrapper, a feed post's video) belongs to the outer one.
+  if (post.parentElement?.closest(`${selectors.post}, ${selectors.reel}`)) return SKIP;
+  if (post.matches(selectors.reel) && !post.matches(selectors.post)) return readReel(post, ctx);
+  const author = handleFromHref(attr(ownFirstMatch(post, selectors.author, BOUNDARY), 'href'), ctx.url);
+  const message = messageText(messageOf(post));
   const permalink = permalinkOf(post, ctx.url);
-  if (!permalink) {
-    ctx.problem({ field: 'id', selector: `${selectors.links} (a post permalink)` });
+  const media = mediaOf(post, ctx.url);
+  const fallback = fallbackKey(author, media ? `${media.kind}:${media.postId}` : textStart(message));
+  if (!permalink && !fallback) {
+    ctx.problem({ field: 'id', selector: `${selectors.links} (a post permalink), or an author with a photo or text` });
     return null;
   }
-  const draft: PostDraft = {
-    platform: 'facebook',
-    postId: permalink.postId,
-    url: permalink.url,
-    counts: readCounts(post, ctx),
-  };
-  const profile = ownFirstMatch(post, selectors.author, BOUNDARY);
-  const author = handleFromHref(attr(profile, 'href'), ctx.url);
+  const draft: PostDraft = permalink
+    ? { platform: 'facebook', postId: permalink.postId, url: permalink.url, counts: {} }
+    : { platform: 'facebook', postId: fallback!, url: media?.url ?? profileUrl(author!), counts: {} };
+  if (permalink && fallback) draft.aliases = [fallback];
+  draft.counts = readCounts(post, ctx);
   if (author) draft.author = author;
-  const text = textSnippet(textOf(ownFirstMatch(post, [selectors.message], BOUNDARY)));
+  const text = textSnippet(message);
   if (text) draft.text = text;
   if (ownFirstMatch(post, [selectors.sponsored], BOUNDARY)) draft.promoted = true;
+  return draft;
+}
+
+/** A reel of the Reels player: only the one the address names; its neighbours wait their turn. */
+function readReel(reel: Element, ctx: ReadContext): PostDraft | typeof SKIP {
+  const active = REEL_PAGE.exec(ctx.url.pathname)?.[1];
+  const id = attr(reel, 'data-video-id');
+  if (!active || id !== active) return SKIP;
+  const permalink = canonicalPermalink(`/reel/${id}`, ctx.url)!;
+  const draft: PostDraft = { platform: 'facebook', postId: permalink.postId, url: permalink.url, counts: {} };
+  draft.counts = readCounts(reel, ctx);
+  for (const link of reel.querySelectorAll(selectors.reelAuthor)) {
+    const author = handleFromHref(attr(link, 'href'), ctx.url);
+    if (author) {
+      draft.author = author;
+      break;
+    }
+  }
   return draft;
 }
 
@@ -207,14 +180,23 @@ export const facebook = defineAdapter({
     'https://www.facebook.com/',
     'https://m.facebook.com/story.php?story_fbid=1234567890&id=4',
     'https://web.facebook.com/groups/receitas/posts/1234567890/',
+    'https://www.facebook.com/reel/1234567890123456',
   ],
-  postSelector: selectors.post,
+  postSelector: `${selectors.post}, ${selectors.reel}`,
+  // After the message's last line (the 2026 blockquote, not an aria-hidden decoy), else after the byline.
+  overlayAnchor: [
+    '[data-ad-rendering-role="story_message"]',
+    ':not([aria-hidden="true"]) > blockquote',
+    '[data-ad-rendering-role="profile_name"]',
+  ],
   watchAttributes: ['aria-label', 'href'],
   rounding: 'halfExpand',
   readPost,
   // Numbers inside buttons keep their box (the button stays where it was and clickable).
+  // The reactions toolbar holds the per-reaction figures (in its labels, and in the tooltip its icons
+  // open on hover): hidden whole, keeping its box.
   hide: {
-    likes: [inButton('like_button')],
+    likes: [inButton('like_button'), `:is(${selectors.post}, ${selectors.reel}) [role="toolbar"]`],
     replies: [inButton('comment_button')],
     reposts: [inButton('share_button')],
   },

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { PostReading } from '../model';
 import feedEn from './fixtures/instagram-feed-en.html?raw';
 import feedJa from './fixtures/instagram-feed-ja.html?raw';
+import home2026 from './fixtures/instagram-home-2026-en.html?raw';
+import reelEn from './fixtures/instagram-reel-en.html?raw';
 import postPt from './fixtures/instagram-post-pt.html?raw';
 import reelsEn from './fixtures/instagram-reels-en.html?raw';
 import { instagram } from './instagram';
@@ -21,7 +23,84 @@ function byId(readings: PostReading[], id: string): PostReading {
   return found;
 }
 
-describe('Instagram home feed', () => {
+describe('Instagram home feed as served in June 2026 (instagram-home-2026-en.html)', () => {
+  const result = instagram.scan(parse(home2026), { url: new URL(urlOf(home2026)), now: NOW });
+  const [collab, photo, video, ad] = result.readings;
+
+  it('reads the comment count beside the Comment icon, and no number beside the heart as hidden likes', () => {
+    expect(collab).toEqual({
+      platform: 'instagram',
+      postId: 'DRk1aBcDeF1',
+      url: 'https://www.instagram.com/p/DRk1aBcDeF1/',
+      author: 'kudagcilik', // a collab post: the first of its authors
+      postedAt: Date.parse('2026-06-14T18:03:52.000Z'),
+      text: 'Summit day with @sudosk ⛰️ two clubs, one rope.',
+      counts: {
+        replies: { precision: 'exact', value: 4, raw: '4' },
+        likes: { precision: 'hidden', raw: 'Liked by sudosk and others' },
+      },
+    });
+  });
+
+  it('takes the number beside the heart as the likes, even under a "Liked by … and others" line', () => {
+    expect(photo?.counts).toEqual({
+      likes: { precision: 'exact', value: 2345, raw: '2,345' },
+      replies: { precision: 'exact', value: 56, raw: '56' },
+    });
+    expect(video?.counts).toEqual({
+      likes: { precision: 'rounded', value: 12_300, min: 12_250, max: 12_350, raw: '12.3K' },
+      replies: { precision: 'exact', value: 310, raw: '310' },
+    });
+  });
+
+  it('marks the post without a time promoted, keyed by the link around its picture', () => {
+    expect(ad).toMatchObject({ postId: 'DRk4dEfGhI4', promoted: true, counts: { likes: { value: 890 } } });
+    expect(ad?.counts.replies).toBeUndefined();
+    expect(result).toMatchObject({ candidates: 4, problems: [] });
+  });
+
+  it('never the wrong field: a number of another unit in the bar or the likes line is not likes', () => {
+    const doc = parse(home2026);
+    const count = doc.querySelectorAll('article')[2]!.querySelector('section span[role="button"]')!;
+    count.textContent = '1.2M plays';
+    const scan = instagram.scan(doc.querySelectorAll('article')[2]!, { url: new URL(urlOf(home2026)), now: NOW });
+    expect(scan.readings[0]!.counts.likes).toBeUndefined();
+    expect(scan.problems).toContainEqual(expect.objectContaining({ field: 'likes', raw: '1.2M plays' }));
+    // The older layout: a likes line showing a video's views.
+    const old = parse(feedEn);
+    const line = old.querySelector('article section:has(svg) + section')!;
+    line.innerHTML = '<span>12,345 views</span>';
+    old.querySelector('article a[href$="/liked_by/"]')?.remove();
+    const first = instagram.scan(old.querySelector('article')!, { url: new URL(urlOf(feedEn)), now: NOW });
+    expect(first.readings[0]!.counts.likes).toBeUndefined();
+  });
+});
+
+describe('Instagram’s Reels player (instagram-reel-en.html)', () => {
+  const doc = parse(reelEn);
+  it('reads only the reel the address names, never the neighbours the player keeps mounted', () => {
+    const scan = instagram.scan(doc, { url: new URL(urlOf(reelEn)), now: NOW });
+    expect(scan).toMatchObject({ candidates: 1, problems: [] });
+    expect(scan.readings.map((r) => [r.postId, r.author, r.counts.likes?.raw, r.counts.replies?.raw])).toEqual([
+      ['DRe2Lm4Abc1', 'ana.rides', '48.2K', '1,204'],
+    ]);
+  });
+
+  it('follows the address as the user swipes (/reel/ too), and an article without a code only when alone', () => {
+    const next = instagram.read(doc, { url: new URL('https://www.instagram.com/reel/DRe3Mn5Def2/'), now: NOW });
+    expect(next.map((r) => r.postId)).toEqual(['DRe3Mn5Def2']);
+    const nameless = parse(reelEn);
+    for (const link of nameless.querySelectorAll('a[href*="/reel/"]')) link.removeAttribute('href');
+    const url = new URL(urlOf(reelEn));
+    expect(instagram.scan(nameless, { url, now: NOW })).toMatchObject({ readings: [], candidates: 0 });
+    const articles = nameless.querySelectorAll('article');
+    articles[0]!.remove();
+    articles[2]!.remove();
+    expect(instagram.read(nameless, { url, now: NOW }).map((r) => r.postId)).toEqual(['DRe2Lm4Abc1']);
+  });
+});
+
+describe('Instagram home feed in the likes-line layout (instagram-feed-en.html)', () => {
   const readings = readFixture(feedEn);
 
   it('reads every post by its shortcode, canonically linked as /p/<code>/', () => {

@@ -8,15 +8,21 @@
  * Instagram hashes every class name, so only structure is read: the id is the shortcode of the
  * post's permalink (the link around its `time`, else any `/p/`, `/reel/` or `/tv/` link in the
  * post, else the page address), canonically `https://www.instagram.com/p/<code>/`; the author is
- * the first one-segment profile link in the `header`; the time is `time[datetime]`; the caption is
- * the post's `h1`. Likes are the number in the likes line, which links to `…/liked_by/`; comments
- * the number in "View all N comments" (a link to `…/comments/`). Words differ per language
- * ("1,234 likes", "1.234 curtidas", "「いいね！」1,234件"), so only numbers are read.
+ * the first one-segment profile link in the `header` (else in the post: a collab post names its
+ * authors in order); the time is `time[datetime]`; the caption is the post's `h1`, else (2026) the
+ * innermost `span[dir="auto"]` after the action bar that is not a link or a button.
+ * Counts, two layouts:
+ * - 2025–26 (a June 2026 home-feed post): each count sits right after its icon in the action bar
+ *   (the first `section` holding icons): the number after the first icon (Like) is likes, after the
+ *   second (Comment) comments ("4", a `span[role="button"]`); Share and Save carry none.
+ * - the likes line under the bar, linking to `…/liked_by/`, and "View all N comments" (a link to
+ *   `…/comments/`), read where the bar shows no number (post pages, older feeds). Words differ per
+ *   language ("1,234 likes", "1.234 curtidas", "「いいね！」1,234件"), so only numbers are read.
  *
  * Traps:
- * - Hidden like counts (the author's choice, or the viewer's setting since 2021): the line reads
- *   "Liked by X and others" with no number. Likes are then `hidden`, never a number: the API's
- *   3 or −1 for such posts (Zeeschuimer #45, instaloader #968) never reaches the DOM.
+ * - Hidden like counts (the author's choice, or the viewer's setting since 2021): no number beside
+ *   the heart, and the line reads "Liked by X and others". Likes are then `hidden`, never a number:
+ *   the API's 3 or −1 for such posts (Zeeschuimer #45, instaloader #968) never reaches the DOM.
  * - "Liked by X and 1,233 others" (a named liker, then a number) is `estimated` at 1,234.
  * - A post nobody liked yet says "Be the first to like this": no number and no likes link. Telling
  *   that wording from an unrecognized layout would take reading words, so no 0 is stored; likes
@@ -28,16 +34,25 @@
  *   the post itself give its time and likes.
  * - Compact numbers ("1.2M likes", "12.3K" plays): Instagram's rounding is undocumented; assumed
  *   half-up like `Intl` (rounding 'halfExpand').
+ * - A number whose words say it counts something else ("12,345 views" where a video's likes line
+ *   would be) is never taken for likes or comments (lib/platforms/other-units.ts).
+ * Reels player (`/reels/<code>/`, `/reel/<code>/`): its reels are taken to be units like feed posts
+ *   (an `article` with its own `/reel/<code>/` link, the same action bar); only the one the address
+ *   names is read, the neighbours the player keeps mounted are skipped, and an article with no code
+ *   of its own is read as the address's reel only when it is the only one. No real Reels page has
+ *   been available to check this against.
  * Not read: the play count on a reel tile needs the icon's English label ("View Count Icon"), so
- * other UI languages yield no views; hover overlays on grid tiles; stories.
+ * other UI languages yield no views; counts after the Share or Repost icons; hover overlays on grid
+ * tiles; stories.
  * Test URLs: https://www.instagram.com/, https://www.instagram.com/p/C1aBcDeFgHi/,
- * https://www.instagram.com/ana.rides/reels/
+ * https://www.instagram.com/ana.rides/reels/, https://www.instagram.com/reels/DRe2Lm4Abc1/
  */
 import { textSnippet, type Count, type Counts } from '../model';
 import { findCounts } from '../numbers/parse-count';
 import { defineAdapter } from './define';
 import { absoluteUrl, attr, firstMatch, hasDigit, parseTime, textOf } from './dom';
-import type { PostDraft, ReadContext } from './types';
+import { otherUnit } from './other-units';
+import { SKIP, type PostDraft, type ReadContext } from './types';
 
 const VIEW_ICON = 'svg[aria-label="View Count Icon"]';
 const TILE = `a[href*="/reel/"]:has(${VIEW_ICON})`;
@@ -58,11 +73,21 @@ const selectors = {
   /** A profile link inside the likes line ("Liked by <a>bruno.k</a> and …"). */
   profileLink: 'a[href]:not([href$="/liked_by/"])',
   /** The action bar (like, comment, share, save: icon buttons) and the likes line after it. */
+  actionBar: 'section:has(svg)',
   likesSection: 'section:has(svg) + section',
+  /** 2026: the caption's block follows the bar and the likes line. */
+  captionBlock: 'section ~ div',
+  captionText: 'span[dir="auto"]',
+  notCaption: 'a, [role="button"]',
   video: 'video',
 } as const;
 
+/** What the numbers after the action bar's first and second icons count. */
+const BAR_METRICS = ['likes', 'replies'] as const;
+type BarMetric = (typeof BAR_METRICS)[number];
+
 const SHORTCODE = /\/(?:p|reel|reels|tv)\/([A-Za-z0-9_-]{5,40})(?:\/|$)/;
+const REEL_PLAYER = /^\/reels?\/([A-Za-z0-9_-]{5,40})\/?$/;
 const PERMALINK = /\/(?:p|reel|tv)\/[A-Za-z0-9_-]{5,40}\/?$/;
 const POST_LIKERS = /\/(?:p|reel|tv)\/[A-Za-z0-9_-]{5,40}\/liked_by\/?$/;
 const PROFILE_PATH = /^\/([A-Za-z0-9._]{1,30})\/?$/;
@@ -101,12 +126,59 @@ function authorOf(article: Element, base: URL): string | undefined {
   return undefined;
 }
 
-/** The first number in a line, as the page's language prints it; reported when unreadable. */
+/** The first number in a line, as the page's language prints it; reported when unreadable or of another unit. */
 function firstNumber(text: string, field: 'likes' | 'replies' | 'views', selector: string, ctx: ReadContext) {
-  const [count] = findCounts(text, ctx.locale, OPTIONS);
+  const unit = otherUnit(text, field);
+  const [count] = unit ? [] : findCounts(text, ctx.locale, OPTIONS);
   if (count && count.precision !== 'unknown') return count;
-  ctx.problem({ field, selector, raw: text });
+  ctx.problem({ field, selector: unit ? `${selector} (counts "${unit}")` : selector, raw: text });
   return null;
+}
+
+/**
+ * The numbers beside the action bar's icons (2025–): the element right after the first icon holds
+ * the likes, after the second the comments. Icons are found by structure (an element holding an
+ * svg), never by their labels, which are in the page's language.
+ */
+function barCounts(article: Element, ctx: ReadContext): Partial<Record<BarMetric, Count>> {
+  const counts: Partial<Record<BarMetric, Count>> = {};
+  const row = article.querySelector(selectors.actionBar)?.firstElementChild;
+  let icons = 0;
+  for (const child of row?.children ?? []) {
+    if (child.querySelector('svg')) {
+      icons++;
+      continue;
+    }
+    const metric = BAR_METRICS[icons - 1];
+    const text = textOf(child);
+    if (!metric || !hasDigit(text) || !child.previousElementSibling?.querySelector('svg')) continue;
+    const count = firstNumber(text, metric, `${selectors.actionBar} icon ${icons} + *`, ctx);
+    if (count) counts[metric] = count;
+  }
+  return counts;
+}
+
+/** The 2026 caption: the first text span after the bar that is not a name, a mention or a button. */
+function captionOf(article: Element): string {
+  const heading = firstMatch(article, selectors.caption);
+  if (heading) return textOf(heading);
+  for (const span of article.querySelector(selectors.captionBlock)?.querySelectorAll(selectors.captionText) ?? []) {
+    if (span.closest(selectors.notCaption) || span.querySelector(selectors.captionText)) continue;
+    const text = textOf(span);
+    if (text) return text;
+  }
+  return '';
+}
+
+/**
+ * On the Reels player, whether this article is the reel the address names (the player keeps the
+ * previous and the next reel mounted): by its own code, or, without one, by being the only reel.
+ */
+function playerRole(article: Element, ownCode: string | null, url: URL): 'active' | 'neighbour' | null {
+  const active = REEL_PLAYER.exec(url.pathname)?.[1];
+  if (!active) return null;
+  if (ownCode) return ownCode === active ? 'active' : 'neighbour';
+  return article.ownerDocument.querySelectorAll(selectors.article).length === 1 ? 'active' : 'neighbour';
 }
 
 /** The post's own likes link (a comment's links to …/c/<id>/liked_by/). */
@@ -152,19 +224,21 @@ function permalinkTime(article: Element, base: URL): Element | null {
   return null;
 }
 
-function readArticle(article: Element, ctx: ReadContext): PostDraft | null {
+function readArticle(article: Element, ctx: ReadContext): PostDraft | null | typeof SKIP {
   const time = permalinkTime(article, ctx.url);
   const link = time?.closest('a') ?? firstMatch(article, selectors.postLink);
-  const code = shortcodeOf(attr(link, 'href'), ctx.url) ?? shortcodeOf(ctx.url.pathname, ctx.url);
+  const ownCode = shortcodeOf(attr(link, 'href'), ctx.url);
+  if (playerRole(article, ownCode, ctx.url) === 'neighbour') return SKIP;
+  const code = ownCode ?? shortcodeOf(ctx.url.pathname, ctx.url);
   if (!code) {
     ctx.problem({ field: 'id', selector: selectors.postLink.join(' | ') });
     return null;
   }
-  const counts: Counts = {};
-  const likes = readLikes(article, ctx);
+  const counts: Counts = barCounts(article, ctx);
+  const likes = counts.likes ? null : readLikes(article, ctx);
   if (likes) counts.likes = likes;
   const commentsText = textOf(article.querySelector(selectors.comments));
-  if (hasDigit(commentsText)) {
+  if (!counts.replies && hasDigit(commentsText)) {
     const replies = firstNumber(commentsText, 'replies', selectors.comments, ctx);
     if (replies) counts.replies = replies;
   }
@@ -175,7 +249,7 @@ function readArticle(article: Element, ctx: ReadContext): PostDraft | null {
   const anyTime = time ?? article.querySelector(selectors.time);
   const postedAt = parseTime(attr(anyTime, 'datetime'));
   if (postedAt !== undefined) draft.postedAt = postedAt;
-  const text = textSnippet(textOf(firstMatch(article, selectors.caption)));
+  const text = textSnippet(captionOf(article));
   if (text) draft.text = text;
   if (!anyTime) draft.promoted = true;
   return draft;
@@ -203,9 +277,12 @@ function readTile(tile: Element, ctx: ReadContext): PostDraft | null {
   return draft;
 }
 
-function readPost(post: Element, ctx: ReadContext): PostDraft | null {
+function readPost(post: Element, ctx: ReadContext): PostDraft | null | typeof SKIP {
   return post.matches(selectors.article) ? readArticle(post, ctx) : readTile(post, ctx);
 }
+
+/** The element right after the action bar's n-th icon (an element holding an svg). */
+const barCount = (n: number) => `article section > div > :nth-child(${n} of :has(svg)) + :not(:has(svg))`;
 
 export const instagram = defineAdapter({
   id: 'instagram',
@@ -216,15 +293,20 @@ export const instagram = defineAdapter({
     'https://www.instagram.com/',
     'https://www.instagram.com/p/C1aBcDeFgHi/',
     'https://www.instagram.com/ana.rides/reels/',
+    'https://www.instagram.com/reels/DRe2Lm4Abc1/',
   ],
   postSelector: `${selectors.article}, ${TILE}`,
+  // After the caption's last line (the 2026 caption span, or the older h1), inside the post: a badge
+  // hung below a reel of the Reels player would overflow its fixed-height unit.
+  overlayAnchor: ['h1', 'section ~ div > span[dir="auto"]'],
   watchAttributes: ['href', 'datetime'],
   rounding: 'halfExpand',
   readPost,
   // In place (boxes kept): the likes line and "View all N comments" stay clickable, only blank.
+  // The 2026 bar's numbers follow their icons: the element after the first icon (Like), the second (Comment).
   hide: {
-    likes: ['article a[href$="/liked_by/"] span'],
-    replies: ['article a[href$="/comments/"] span'],
+    likes: ['article a[href$="/liked_by/"] span', barCount(1)],
+    replies: ['article a[href$="/comments/"] span', barCount(2)],
     views: [`${TILE} span`],
     followers: ['a[href$="/followers/"] span', 'a[href$="/following/"] span'],
   },

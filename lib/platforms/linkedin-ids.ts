@@ -19,9 +19,10 @@ export function activityIdIn(value: string | null | undefined): string | null {
   return ACTIVITY_URN.exec(value)?.[1] ?? POSTS_PATH.exec(value)?.[1] ?? null;
 }
 
-/** The canonical address of an activity. */
+/** The canonical address of a post key: an activity id, or `ugcPost:<id>` (LinkedIn opens both). */
 export function activityUrl(id: string): string {
-  return `https://www.linkedin.com/feed/update/urn:li:activity:${id}/`;
+  const [kind, rest] = id.startsWith('ugcPost:') ? ['ugcPost', id.slice(8)] : ['activity', id];
+  return `https://www.linkedin.com/feed/update/urn:li:${kind}:${rest}/`;
 }
 
 /**
@@ -30,20 +31,19 @@ export function activityUrl(id: string): string {
  */
 export function idTime(idOrUrn: string | null | undefined): number | undefined {
   if (!idOrUrn) return undefined;
-  const id = /^\d+$/.test(idOrUrn) ? idOrUrn : CONTENT_URN.exec(idOrUrn)?.[1];
+  const id = /^\d+$/.test(idOrUrn) ? idOrUrn : (CONTENT_URN.exec(idOrUrn)?.[1] ?? /^ugcPost:(\d+)$/.exec(idOrUrn)?.[1]);
   if (!id || id.length < 16) return undefined;
   return Number(BigInt(id) >> 22n);
 }
 
 /**
- * The activity id inside an SDUI feed slot's `componentkey`. The token is a protobuf message
- * whose field 1 is a message whose field 1 is the id as a zigzag varint (sint64):
- * `CgsIgsDKgKL2turOAQ` ↔ urn:li:activity:7451889312482283521, a pair published with a 2026
- * capture. Anything shaped differently gives null rather than a guess.
+ * The entity in a base64 protobuf token of LinkedIn's SDUI: one length-delimited field whose field 1
+ * is the id as a zigzag varint (sint64). Field 1 holds an activity id, field 2 a ugcPost id:
+ * `CgsIgsDKgKL2turOAQ` ↔ urn:li:activity:7451889312482283521, a pair published with a 2026 capture,
+ * and field 2 in the comment box keys of 2026 feed cards (two public scrapers decode them so).
+ * Anything shaped differently gives null rather than a guess.
  */
-export function activityIdFromSlotKey(key: string | null | undefined): string | null {
-  const token = key ? SLOT_KEY.exec(key)?.[1] : undefined;
-  if (!token) return null;
+export function urnInToken(token: string): { kind: 'activity' | 'ugcPost'; id: string } | null {
   let bytes: string;
   try {
     const b64 = token.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
@@ -51,8 +51,9 @@ export function activityIdFromSlotKey(key: string | null | undefined): string | 
   } catch {
     return null;
   }
-  // 0x0a <len> 0x08 <varint>: field 1 (bytes) holding field 1 (varint).
-  if (bytes.charCodeAt(0) !== 0x0a || bytes.charCodeAt(2) !== 0x08) return null;
+  const kind = TOKEN_FIELDS[bytes.charCodeAt(0)];
+  // <field 1 or 2, bytes> <len> 0x08 <varint>: a message holding field 1 (varint).
+  if (!kind || bytes.charCodeAt(2) !== 0x08) return null;
   const end = 2 + bytes.charCodeAt(1);
   let value = 0n;
   let shift = 0n;
@@ -63,10 +64,29 @@ export function activityIdFromSlotKey(key: string | null | undefined): string | 
     if (byte < 0x80) {
       const id = (value >> 1n) ^ -(value & 1n);
       const digits = id.toString();
-      return id > 0n && digits.length >= 16 && digits.length <= 20 ? digits : null;
+      return id > 0n && digits.length >= 16 && digits.length <= 20 ? { kind, id: digits } : null;
     }
   }
   return null;
+}
+const TOKEN_FIELDS: Record<number, 'activity' | 'ugcPost'> = { 0x0a: 'activity', 0x12: 'ugcPost' };
+
+/** The activity id inside an SDUI feed slot's `componentkey` (`expanded<token>FeedType_…`). */
+export function activityIdFromSlotKey(key: string | null | undefined): string | null {
+  const token = key ? SLOT_KEY.exec(key)?.[1] : undefined;
+  const urn = token ? urnInToken(token) : null;
+  return urn?.kind === 'activity' ? urn.id : null;
+}
+
+/** `<token>-replaceableCommentTools<hash>FeedType_…`: the comment box of a 2026 feed card. */
+const TOOLS_KEY = /^([A-Za-z0-9+/_-]{8,64}={0,2})-replaceableCommentTools/;
+
+/** The post a 2026 card's comment box names: its activity, or its ugcPost (keyed `ugcPost:<id>`). */
+export function postIdFromToolsKey(key: string | null | undefined): string | null {
+  const token = key ? TOOLS_KEY.exec(key)?.[1] : undefined;
+  const urn = token ? urnInToken(token) : null;
+  if (!urn) return null;
+  return urn.kind === 'activity' ? urn.id : `ugcPost:${urn.id}`;
 }
 
 /** Author handle from a profile link: `/in/<slug>` → slug, `/company/<slug>` → "company/<slug>". */

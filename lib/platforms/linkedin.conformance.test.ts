@@ -4,6 +4,7 @@ import { linkedin } from './linkedin';
 import { SKIP_NOTE, loadRealCapture, realCaptureFiles, realCapturesAvailable } from './real-captures';
 
 const GUEST = 'metascraper-linkedin-company-guest-2024-10.html';
+const FEED_2026 = 'virallab-linkedin-home-feed-post-2026.html';
 
 /**
  * What the logged-out company page (uk.linkedin.com/company/audiense, Oct 2024) holds, worked out
@@ -29,7 +30,40 @@ describe.skipIf(!realCapturesAvailable)(
   `LinkedIn adapter on real captures${realCapturesAvailable ? '' : ` (${SKIP_NOTE})`}`,
   () => {
     it('has an expectation for every LinkedIn capture in ../shared', () => {
-      expect(realCaptureFiles('linkedin')).toEqual([GUEST]);
+      expect(realCaptureFiles('linkedin')).toEqual([GUEST, FEED_2026]);
+    });
+
+    /**
+     * The logged-in feed of June 2026, one item, by hand: "Sima Adleyba likes this" above Merve Artis's
+     * post ("1w"); the reactions link holds the hidden label "16 reactions" (the id its visible "16"
+     * names with aria-labelledby), the comments button "1 comment" / "1"; Repost and Send show no
+     * number; no URN or permalink in the markup; the comment box's key starts "EgsIgsC1vMrmkIPPAQ",
+     * field 2 (a ugcPost) holding 7458842354569883649, whose time, 2026-05-09, fits the "1w".
+     */
+    it(`reads ${FEED_2026}: 16 reactions and 1 comment, exactly, keyed by the ugcPost its comment box names`, () => {
+      const result = linkedin.scan(loadRealCapture('linkedin', FEED_2026), {
+        url: new URL('https://www.linkedin.com/feed/'),
+      });
+      expect(result.problems).toEqual([]);
+      expect(result.candidates).toBe(1);
+      expect(result.readings).toEqual([
+        {
+          platform: 'linkedin',
+          postId: 'ugcPost:7458842354569883649',
+          url: 'https://www.linkedin.com/feed/update/urn:li:ugcPost:7458842354569883649/',
+          author: 'merve-artis',
+          postedAt: Date.parse('2026-05-09T11:36:35.919Z'),
+          text: expect.stringMatching(/^I always thought my first LinkedIn post would be from my graduation ceremony/),
+          counts: {
+            likes: { precision: 'exact', value: 16, raw: '16' },
+            replies: { precision: 'exact', value: 1, raw: '1' },
+          },
+          // Its key before the comment box is rendered (author + start of text); pinned, since stored
+          // records are found again by it.
+          aliases: ['fp:merve-artis:01a03f21af1a06'],
+        },
+      ]);
+      expect(result.readings[0]!.text).not.toMatch(/more$/);
     });
 
     it(`reads the ten guest cards of ${GUEST} with their exact counts`, () => {

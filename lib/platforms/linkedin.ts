@@ -7,19 +7,27 @@
  * - logged-out guest pages (company pages, /posts/ pages): `article[data-activity-urn]`, counts in
  *   `data-num-reactions` / `data-num-comments` attributes (exact);
  * - the server-driven UI (SDUI, 2025–), hashed classes: `[data-view-name="feed-full-update"]` with
- *   `feed-reaction-count` / `feed-comment-count` / `feed-repost-count` hooks, and a per-account variant
- *   with neither classes nor data-view-name, read from its feed slot `div[role="listitem"][componentkey]`.
+ *   `feed-reaction-count` / `feed-comment-count` / `feed-repost-count` hooks (not seen on a 2026 page);
+ * - the variant with neither semantic classes nor data-view-name, a feed slot
+ *   `div[role="listitem"][componentkey]`: what a logged-in feed saved in June 2026 shows, read as
+ *   linkedin-2026.ts describes (id from the comment box's key, else a fingerprint; author; counts by
+ *   their place in the action bar).
  *
  * Id: the activity URN (`urn:li:activity:<19 digits>`) from `data-urn`, the guest card's featured
  * activity (a repost card shows, and counts, the post it features), the SDUI slot's componentkey
- * (see linkedin-ids.ts) or a /feed/update/ link. URL: `https://www.linkedin.com/feed/update/urn:li:activity:<id>/`.
+ * (see linkedin-ids.ts), the 2026 comment box's key (an activity, or a ugcPost keyed `ugcPost:<id>`),
+ * or a /feed/update/ link. URL: `https://www.linkedin.com/feed/update/urn:li:activity:<id>/`
+ * (`urn:li:ugcPost:<id>` for a ugcPost).
  * Time: the id's first 41 bits (guest cards: the featured content's own URN, which is what their
  * "4d" label counts from). Author: the actor link's `/in/<slug>` (people) or `company/<slug>`.
  *
  * Traps: the social-proof sentence "Ana Souza and 676 others" (pt "Fulano e mais 676 pessoas") is
  * read as 677 `estimated` (one or two people are named: [677, 678]); a number that starts the text
  * ("1,234", "1,234 reactions") is the total. Which element holds which count is decided by structure,
- * and numbers are read without their words, so every UI language works. Counts LinkedIn leaves out
+ * and numbers are read without their words, so every UI language works; a number whose words name
+ * another unit (a video's "1,234 views" where the reposts item would be) is not stored under the place's
+ * metric (lib/platforms/other-units.ts). An exact label a number's element names (`aria-labelledby`)
+ * wins over its visible text. Counts LinkedIn leaves out
  * (no comments yet) stay unknown: LinkedIn never prints a zero. Comments inside a post are skipped.
  * Test URLs: https://www.linkedin.com/feed/, https://www.linkedin.com/feed/update/urn:li:activity:7264932986881358253/,
  * https://uk.linkedin.com/company/audiense
@@ -28,7 +36,17 @@ import { boundsOf, textSnippet, type Count, type Counts, type Metric } from '../
 import { aliasesForLocale, findCounts, parseCount } from '../numbers/parse-count';
 import { defineAdapter } from './define';
 import { attr, hasDigit, ownFirstMatch, textOf } from './dom';
-import { activityIdFromSlotKey, activityIdIn, activityUrl, handleFromHref, idTime } from './linkedin-ids';
+import { fallbackKey, textStart } from './fingerprint';
+import { actorOf, BAR_GROUPS, barCount, barCountAndLabel, labelOf, profileUrl, toolsKeyOf } from './linkedin-2026';
+import {
+  activityIdFromSlotKey,
+  activityIdIn,
+  activityUrl,
+  handleFromHref,
+  idTime,
+  postIdFromToolsKey,
+} from './linkedin-ids';
+import { otherUnit } from './other-units';
 import type { PostDraft, ReadContext } from './types';
 
 type Layout = 'classic' | 'guest' | 'sdui' | 'bare';
@@ -90,13 +108,13 @@ const selectors = {
       replies: [{ sel: '[data-view-name="feed-comment-count"]' }],
       reposts: [{ sel: '[data-view-name="feed-repost-count"]' }],
     },
-    // No classes, no data-view-name: the author cannot be told from a reposter, so it is left out.
+    // No classes, no data-view-name: the author by position (linkedin-2026.ts), counts by their group.
     bare: {
       author: [],
       text: ['[data-testid="expandable-text-box"]'],
-      likes: [{ sel: '[data-reaction-details]' }],
-      replies: [],
-      reposts: [],
+      likes: [{ sel: barCount(BAR_GROUPS.likes) }, { sel: '[data-reaction-details]' }],
+      replies: [{ sel: barCount(BAR_GROUPS.replies) }],
+      reposts: [{ sel: barCount(BAR_GROUPS.reposts) }],
     },
   } satisfies Record<Layout, { author: string[]; text: string[] } & Record<Exclude<Read, 'views'>, Source[]>>,
   /** Own posts: "2,345 impressions", a link to the post's analytics (every layout). */
@@ -123,7 +141,9 @@ function activityOf(post: Element, layout: Layout): string | null {
   const slot = post.closest(selectors.slot) ?? post.querySelector(selectors.slot);
   const fromSlot = activityIdFromSlotKey(attr(slot, 'componentkey'));
   if (fromSlot) return fromSlot;
-  return activityIdIn(attr(ownFirstMatch(post, [selectors.link], BOUNDARY), 'href'));
+  return (
+    activityIdIn(attr(ownFirstMatch(post, [selectors.link], BOUNDARY), 'href')) ?? postIdFromToolsKey(toolsKeyOf(post))
+  );
 }
 
 /**
@@ -147,9 +167,15 @@ function readCount(post: Element, metric: Read, sources: readonly Source[], ctx:
     if (!el) continue;
     const exact = source.attr ? attr(el, source.attr) : null;
     if (exact && /^\d+$/.test(exact)) return parseCount(exact, 'en');
-    // Visible text first (it is what the user sees); the accessible label when it shows no number.
-    let text = textOf(el);
+    // The label the element names (2026: "16 reactions" beside a visible "16"), else its visible
+    // text (what the user sees), else its own accessible label.
+    let text = labelOf(post, el) ?? textOf(el);
     if (!hasDigit(text)) text = attr(el, 'aria-label') ?? text;
+    const unit = otherUnit(text, metric);
+    if (unit) {
+      failed ??= { sel: `${source.sel} (counts "${unit}")`, raw: text };
+      continue;
+    }
     const count = !hasDigit(text)
       ? null
       : metric === 'likes'
@@ -172,25 +198,33 @@ function textOfPost(post: Element, layout: Layout): string | undefined {
   return textSnippet(text);
 }
 
+function authorOf(post: Element, layout: Layout, base: URL): string | undefined {
+  const spec = selectors.layouts[layout];
+  if (layout === 'bare') return actorOf(post, ownFirstMatch(post, spec.text, BOUNDARY), base);
+  return handleFromHref(attr(ownFirstMatch(post, spec.author, BOUNDARY), 'href'), base);
+}
+
 function readPost(post: Element, ctx: ReadContext): PostDraft | null {
   const layout = layoutOf(post);
+  const spec = selectors.layouts[layout];
+  const author = authorOf(post, layout, ctx.url);
+  const text = textOfPost(post, layout);
   const id = activityOf(post, layout);
-  if (!id) {
+  // The 2026 card before its comment box is rendered: keyed by its author and text (linkedin-2026.ts).
+  const fallback = layout === 'bare' ? fallbackKey(author, textStart(text)) : null;
+  if (!id && !fallback) {
     ctx.problem({ field: 'id', selector: `${POST[layout]} (data-urn | componentkey | ${selectors.link})` });
     return null;
   }
-  const spec = selectors.layouts[layout];
-  const draft: PostDraft = { platform: 'linkedin', postId: id, url: activityUrl(id), counts: {} };
-
-  if (spec.author.length) {
-    const actor = ownFirstMatch(post, spec.author, BOUNDARY);
-    const author = handleFromHref(attr(actor, 'href'), ctx.url);
-    if (author) draft.author = author;
-    else ctx.problem({ field: 'author', selector: spec.author.join(' | ') });
-  }
-  const postedAt = (layout === 'guest' ? idTime(attr(post, 'data-attributed-urn')) : undefined) ?? idTime(id);
+  const draft: PostDraft = id
+    ? { platform: 'linkedin', postId: id, url: activityUrl(id), counts: {} }
+    : { platform: 'linkedin', postId: fallback!, url: profileUrl(author!), counts: {} };
+  if (id && fallback) draft.aliases = [fallback];
+  if (author) draft.author = author;
+  else if (spec.author.length) ctx.problem({ field: 'author', selector: spec.author.join(' | ') });
+  const postedAt =
+    (layout === 'guest' ? idTime(attr(post, 'data-attributed-urn')) : undefined) ?? (id ? idTime(id) : undefined);
   if (postedAt !== undefined) draft.postedAt = postedAt;
-  const text = textOfPost(post, layout);
   if (text) draft.text = text;
 
   const read: Counts = {};
@@ -205,6 +239,8 @@ function readPost(post: Element, ctx: ReadContext): PostDraft | null {
 }
 
 const sep = 'span[aria-hidden="true"]';
+/** A feed slot of the 2026 variant, where the bar's counts sit by position. */
+const SLOT = 'div[role="listitem"][componentkey*="FeedType_"]';
 export const linkedin = defineAdapter({
   id: 'linkedin',
   name: 'LinkedIn',
@@ -239,16 +275,19 @@ export const linkedin = defineAdapter({
       '[data-test-id="social-actions__reaction-count"]',
       '[data-view-name="feed-reaction-count"] p',
       '[data-reaction-details] > span:not(:has(img, svg))',
+      `${SLOT} ${barCountAndLabel(BAR_GROUPS.likes)}`,
     ],
     replies: [
       `${counts}__comments`,
       '[data-test-id="social-actions__comments"]',
       '[data-view-name="feed-comment-count"]',
+      `${SLOT} ${barCountAndLabel(BAR_GROUPS.replies)}`,
     ],
     reposts: [
       `${counts}__item:not(${counts}__reactions, ${counts}__comments)`,
       '[data-view-name="feed-repost-count"]',
       `${sep}:has(+ [data-view-name="feed-repost-count"])`,
+      `${SLOT} ${barCountAndLabel(BAR_GROUPS.reposts)}`,
     ],
     views: ['a[href*="/analytics/post-summary/"] span'],
     // A company actor's line under its name is its follower count ("5,750 followers").

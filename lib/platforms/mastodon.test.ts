@@ -51,6 +51,11 @@ describe('Mastodon adapter on the 4.x home timeline (mastodon.social)', () => {
     });
   });
 
+  it('reads no count from a trending hashtag ("873 people in the past 2 days")', () => {
+    const values = readings.flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : null)));
+    expect(values).not.toContain(873);
+  });
+
   it('leaves boosts and favourites absent (not 0) where the timeline shows no counter', () => {
     const ada = byId(readings, 'https://mastodon.social/@ada/113100000000000001');
     expect(ada.counts.reposts).toBeUndefined();
@@ -216,12 +221,13 @@ describe('Mastodon traps', () => {
     expect(result.readings[0]!.text).toBe('今朝の鴨川。');
   });
 
-  it('reports a counter it cannot read as unknown, never as a number', () => {
+  it('reports a counter it cannot read, and stores no number for it', () => {
     const doc = parse(homeEn);
     const status = doc.querySelectorAll('div.status')[2]!; // hedy, with all three counters
     status.querySelector('.star-icon .animated-number > span')!.textContent = '3,4 bazillion';
     const result = scan(status, HOME);
-    expect(result.readings[0]!.counts.likes).toEqual({ precision: 'unknown', raw: '3,4 bazillion' });
+    expect(result.readings[0]!.counts.likes).toBeUndefined();
+    expect(result.readings[0]!.counts.replies).toBeDefined();
     expect(result.problems).toEqual([{ field: 'likes', selector: '.icon-button__counter', raw: '3,4 bazillion' }]);
   });
 });

@@ -80,6 +80,7 @@ const MASTODON_ALIASES: Readonly<Record<string, Readonly<Record<string, number>>
 /** The obfuscated reply count of older versions: one reply or more. */
 const ONE_OR_MORE = '1+';
 
+/** Mastodon's own unit strings for a page language, on top of the language's (always applied). */
 function aliasesFor(locale: string): Readonly<Record<string, number>> | undefined {
   const language = locale.split(/[-_]/, 1)[0]!.toLowerCase();
   return Object.hasOwn(MASTODON_ALIASES, language) ? MASTODON_ALIASES[language] : undefined;
@@ -87,7 +88,7 @@ function aliasesFor(locale: string): Readonly<Record<string, number>> | undefine
 
 /**
  * The count an `AnimatedNumber`/`ShortNumber` element shows; undefined while it animates (two
- * values at once) and when it shows nothing.
+ * values at once), and when it shows nothing readable (then a problem says what it showed).
  */
 function readNumber(element: Element, metric: Metric, selector: string, ctx: ReadContext): Count | undefined {
   const animated = element.querySelector('.animated-number');
@@ -97,8 +98,9 @@ function readNumber(element: Element, metric: Metric, selector: string, ctx: Rea
     return { precision: 'estimated', value: 1, min: 1, max: Number.MAX_SAFE_INTEGER, raw: text };
   }
   const count = parseCount(text, ctx.locale, { rounding: 'halfExpand', aliases: aliasesFor(ctx.locale) });
-  if (count.precision === 'unknown') ctx.problem({ field: metric, selector, raw: text });
-  return count;
+  if (count.precision !== 'unknown') return count;
+  ctx.problem({ field: metric, selector, raw: text });
+  return undefined;
 }
 
 function barButton(bar: Element, metric: keyof typeof selectors.buttons): Element | null {

@@ -5,6 +5,7 @@ import homeFeed from './fixtures/reddit-home-feed.html?raw';
 import oldCommentsFr from './fixtures/reddit-old-comments-fr.html?raw';
 import oldListing from './fixtures/reddit-old-listing.html?raw';
 import postDe from './fixtures/reddit-post-de.html?raw';
+import redesignPost from './fixtures/reddit-redesign-post.html?raw';
 import { reddit } from './reddit';
 
 const NOW = Date.parse('2026-06-15T12:00:00Z');
@@ -12,6 +13,7 @@ const HOME = 'https://www.reddit.com/';
 const OLD = 'https://old.reddit.com/r/programming/';
 const OLD_FR = 'https://old.reddit.com/r/france/comments/3r5xq2/la_meilleure_boulangerie_de_lyon/';
 const POST_DE = 'https://www.reddit.com/r/de/comments/1u3k9zq/welches_brot_backt_ihr_am_wochenende/';
+const REDESIGN = 'https://new.reddit.com/r/Showerthoughts/comments/1qz8v2k/every_stapler_is_a_tiny_bookbinder/';
 
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
@@ -75,6 +77,12 @@ describe('Reddit adapter on the new Reddit home feed', () => {
 
   it('never invents view, repost or bookmark counts: Reddit has none', () => {
     for (const reading of readings) expect(Object.keys(reading.counts).sort()).toEqual(['likes', 'replies']);
+  });
+
+  it("reads no community's members or people online as a post's count", () => {
+    const values = readings.flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : null)));
+    expect(values).not.toContain(2_100_000);
+    expect(values).not.toContain(4_300);
   });
 });
 
@@ -233,5 +241,62 @@ describe('Reddit adapter on changed and unrecognised markup', () => {
     );
     const result = reddit.scan(doc, { url: new URL(HOME), now: NOW });
     expect(result).toMatchObject({ readings: [], candidates: 1, problems: [{ field: 'id' }] });
+  });
+});
+
+describe('Reddit adapter on the 2018–2023 redesign (new.reddit.com)', () => {
+  const result = reddit.scan(parse(redesignPost), { url: new URL(REDESIGN), now: NOW });
+  const readings = result.readings;
+
+  it('reads the post and the posts beside it; the ad unit is not a post, and nothing is a problem', () => {
+    expect(readings.map((r) => r.postId)).toEqual([
+      't3_1qz8v2k',
+      't3_1r0ad9x',
+      't3_1qyk2mm',
+      't3_1qxa7pp',
+      't3_1qw3nn4',
+    ]);
+    expect(result.candidates).toBe(5);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('reads the shown score and comment count as the ranges "12.4k" and "1.3k" stand for', () => {
+    expect(readings[0]).toEqual({
+      platform: 'reddit',
+      postId: 't3_1qz8v2k',
+      url: 'https://www.reddit.com/r/Showerthoughts/comments/1qz8v2k/every_stapler_is_a_tiny_bookbinder/',
+      author: 'staple_sage',
+      text: 'Every stapler is a tiny bookbinder that never got the credit.',
+      counts: {
+        likes: { precision: 'rounded', value: 12_400, min: 12_350, max: 12_450, raw: '12.4k' },
+        replies: { precision: 'rounded', value: 1_300, min: 1_250, max: 1_350, raw: '1.3k' },
+      },
+    });
+  });
+
+  it('reads no award, no "91% Upvoted", no members or people online as a count', () => {
+    const values = readings.flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : c.precision)));
+    for (const notACount of [3, 91, 2_100_000, 4_300]) expect(values).not.toContain(notACount);
+  });
+
+  it('flags the promoted post, keeps a hidden score hidden and a negative one negative', () => {
+    expect(readings[1]).toMatchObject({ promoted: true, author: 'planwell_app', counts: { likes: { value: 58 } } });
+    expect(readings[1]!.counts.replies).toEqual({ precision: 'exact', value: 0, raw: '0' });
+    expect(readings.filter((r) => r.promoted)).toHaveLength(1);
+    expect(readings[2]!.url).toBe(
+      'https://www.reddit.com/r/Showerthoughts/comments/1qyk2mm/clocks_are_just_countdowns/',
+    );
+    expect(readings[2]!.counts).toEqual({
+      likes: { precision: 'hidden', raw: '•' },
+      replies: { precision: 'exact', value: 12, raw: '12' },
+    });
+    expect(readings[4]!.counts).toEqual({
+      likes: { precision: 'exact', value: -3, raw: '-3' },
+      replies: { precision: 'exact', value: 2_345, raw: '2,345' },
+    });
+  });
+
+  it('stores no count where the post shows words instead of numbers ("Vote", "Comment"): unknown, not 0', () => {
+    expect(readings[3]!.counts).toEqual({});
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Reddit (www./new./sh.reddit.com: "shreddit"; old.reddit.com: the classic listing).
+ * Reddit (www./sh.reddit.com: "shreddit"; new.reddit.com: the 2018–2023 redesign, see
+ * reddit-redesign.ts; old.reddit.com: the classic listing).
  *
- * Post unit: `shreddit-post` (new Reddit, a custom element) and `div.thing` with a `t3_` fullname
- * (old Reddit). Comments (`shreddit-comment`, old Reddit's `t1_` things) are not posts for
+ * Post unit: `shreddit-post` (new Reddit, a custom element), `div[data-testid="post-container"]`
+ * (the redesign) and `div.thing` with a `t3_` fullname (old Reddit). Comments (`shreddit-comment`, old Reddit's `t1_` things) are not posts for
  * Feedlens and are never matched.
  *
  * Id and permalink: the post's fullname (`t3_…`, the element's `id` / `data-fullname`) is the
@@ -26,13 +27,15 @@
  * Test URLs: https://www.reddit.com/, https://old.reddit.com/r/programming/, https://sh.reddit.com/r/de/
  */
 import { exact, textSnippet, type Count } from '../model';
+import { countsSomethingElse } from '../numbers/other-quantities';
 import { findCounts, parseCount } from '../numbers/parse-count';
 import { defineAdapter } from './define';
-import { attr, firstMatch, hasDigit, parseTime, textOf, pathOf } from './dom';
-import type { PostDraft, ReadContext } from './types';
+import { attr, firstMatch, hasBrokenNumber, hasDigit, parseTime, textOf, pathOf } from './dom';
+import { readRedesign, REDESIGN_POST, redesignSelectors } from './reddit-redesign';
+import { SKIP, type PostDraft, type ReadContext } from './types';
 
 const selectors = {
-  post: 'shreddit-post, div.thing[data-fullname^="t3_"]',
+  post: `shreddit-post, div.thing[data-fullname^="t3_"], ${REDESIGN_POST}`,
   /** New Reddit's light-DOM counters (pre-2024 shreddit builds); the 2026 feed renders them in a shadow root. */
   newScore: [
     '[data-post-click-location="vote"] faceplate-number[number]',
@@ -54,7 +57,7 @@ const selectors = {
 const FULLNAME = /^t3_([a-z0-9]+)$/i;
 /** /r/<sub>/comments/<id>/<slug>/ — also /user/<name>/… (profile posts) and bare /comments/<id>. */
 const PERMALINK = /^\/(?:(r|u|user)\/([^/]+)\/)?comments\/([a-z0-9]+)(?:\/([^/?#]*))?/i;
-const INTEGER = /^-?\d+$/;
+const INTEGER = /^-?\d{1,15}$/;
 /** shreddit's "2026-06-12T22:27:28.996000+0000": microseconds and a colon-less offset. */
 const SHREDDIT_TIME = /^(.+T\d\d:\d\d:\d\d)(?:\.(\d{1,3})\d*)?(Z|[+-]\d\d:?\d\d)?$/;
 const HIDDEN_SCORE = '•';
@@ -76,9 +79,11 @@ function permalinkOf(href: string | null, base: URL): Permalink | null {
   return { id: id36, url: `https://www.reddit.com/${where}comments/${id36}/${slug ? `${slug}/` : ''}` };
 }
 
-function integerAttr(element: Element | null, name: string): Count | null {
+/** An integer attribute; negative only for the net score (`signed`), never for a comment count. */
+function integerAttr(element: Element | null, name: string, signed = false): Count | null {
   const value = attr(element, name);
-  return value && INTEGER.test(value) ? exact(Number(value), value) : null;
+  if (!value || !INTEGER.test(value) || (!signed && value.startsWith('-'))) return null;
+  return exact(Number(value), value);
 }
 
 /** shreddit's created-timestamp, or an ISO time; epoch ms. */
@@ -91,7 +96,7 @@ function shredditTime(value: string | null): number | undefined {
 }
 
 function readNew(post: Element, ctx: ReadContext, draft: PostDraft): void {
-  const score = integerAttr(post, 'score') ?? integerAttr(firstMatch(post, selectors.newScore), 'number');
+  const score = integerAttr(post, 'score', true) ?? integerAttr(firstMatch(post, selectors.newScore), 'number', true);
   if (score) draft.counts.likes = score;
   else ctx.problem({ field: 'likes', selector: `[score] | ${selectors.newScore.join(' | ')}` });
   const comments = integerAttr(post, 'comment-count') ?? integerAttr(firstMatch(post, selectors.newComments), 'number');
@@ -119,11 +124,11 @@ function oldScore(post: Element, ctx: ReadContext): Count | null {
   const text = textOf(shown);
   // Hidden for now: `data-score` then holds a placeholder, not the score.
   if (text === HIDDEN_SCORE) return { precision: 'hidden', raw: text };
-  const fromAttr = integerAttr(post, 'data-score') ?? integerAttr(shown, 'title');
+  const fromAttr = integerAttr(post, 'data-score', true) ?? integerAttr(shown, 'title', true);
   if (fromAttr) return fromAttr;
   // 2015 markup: the shown text ("126", "-3", "12.3k").
-  if (hasDigit(text)) return parseCount(text, ctx.locale);
-  return null;
+  if (hasDigit(text)) return parseCount(text, ctx.locale, { signed: true });
+  return hasBrokenNumber(text) ? { precision: 'unknown', raw: text } : null;
 }
 
 /** Old Reddit's comment count: the attribute, else the number in "7 comments"; "comment" alone is zero. */
@@ -133,8 +138,12 @@ function oldComments(post: Element, ctx: ReadContext): Count | null {
   const link = firstMatch(post, selectors.oldComments);
   if (!link) return null;
   const text = textOf(link);
-  if (!hasDigit(text)) return text ? exact(0, text) : null;
-  return findCounts(text, ctx.locale)[0] ?? null;
+  // "comment" alone is a shown zero; "NaN comments" is not.
+  if (!hasDigit(text))
+    return hasBrokenNumber(text) ? { precision: 'unknown', raw: text } : text ? exact(0, text) : null;
+  const numbers = findCounts(text, ctx.locale);
+  if (numbers.length !== 1 || countsSomethingElse(text)) return { precision: 'unknown', raw: text };
+  return numbers[0]!;
 }
 
 function readOld(post: Element, ctx: ReadContext, draft: PostDraft): void {
@@ -167,16 +176,34 @@ function readOld(post: Element, ctx: ReadContext, draft: PostDraft): void {
   if (attr(post, 'data-promoted') === 'true' || post.classList.contains('promotedlink')) draft.promoted = true;
 }
 
-function readPost(post: Element, ctx: ReadContext): PostDraft | null {
-  const isNew = post.localName === 'shreddit-post';
-  const href = isNew
-    ? (attr(post, 'permalink') ?? attr(firstMatch(post, selectors.newPermalink), 'href'))
-    : (attr(post, 'data-permalink') ?? attr(firstMatch(post, selectors.oldComments), 'href'));
-  const link = permalinkOf(href, ctx.url);
-  const fullname = FULLNAME.exec(attr(post, isNew ? 'id' : 'data-fullname') ?? '')?.[1]?.toLowerCase();
+type Layout = 'new' | 'redesign' | 'old';
+
+function layoutOf(post: Element): Layout {
+  if (post.localName === 'shreddit-post') return 'new';
+  return post.hasAttribute('data-fullname') ? 'old' : 'redesign';
+}
+
+function permalinkHref(post: Element, layout: Layout): string | null {
+  if (layout === 'new') return attr(post, 'permalink') ?? attr(firstMatch(post, selectors.newPermalink), 'href');
+  if (layout === 'old') return attr(post, 'data-permalink') ?? attr(firstMatch(post, selectors.oldComments), 'href');
+  return attr(firstMatch(post, redesignSelectors.permalink), 'href');
+}
+
+const ID_SOURCE: Record<Layout, string> = {
+  new: 'shreddit-post[id] | [permalink]',
+  old: 'div.thing[data-fullname]',
+  redesign: `${REDESIGN_POST} | ${redesignSelectors.permalink.join(' | ')}`,
+};
+
+function readPost(post: Element, ctx: ReadContext): PostDraft | null | typeof SKIP {
+  const layout = layoutOf(post);
+  const link = permalinkOf(permalinkHref(post, layout), ctx.url);
+  const fullname = FULLNAME.exec(attr(post, layout === 'old' ? 'data-fullname' : 'id') ?? '')?.[1]?.toLowerCase();
+  // The redesign's ad units: a tracking token for an id, no permalink, no votes.
+  if (layout === 'redesign' && !fullname && !link) return SKIP;
   const id = fullname ?? link?.id;
   if (!id) {
-    ctx.problem({ field: 'id', selector: isNew ? 'shreddit-post[id] | [permalink]' : 'div.thing[data-fullname]' });
+    ctx.problem({ field: 'id', selector: ID_SOURCE[layout] });
     return null;
   }
   const draft: PostDraft = {
@@ -185,8 +212,9 @@ function readPost(post: Element, ctx: ReadContext): PostDraft | null {
     url: link && link.id === id ? link.url : `https://www.reddit.com/comments/${id}/`,
     counts: {},
   };
-  if (isNew) readNew(post, ctx, draft);
-  else readOld(post, ctx, draft);
+  if (layout === 'new') readNew(post, ctx, draft);
+  else if (layout === 'old') readOld(post, ctx, draft);
+  else readRedesign(post, ctx, draft);
   return draft;
 }
 
@@ -205,8 +233,9 @@ export const reddit = defineAdapter({
   ],
   testUrls: ['https://www.reddit.com/', 'https://old.reddit.com/r/programming/', 'https://sh.reddit.com/r/de/'],
   postSelector: selectors.post,
-  // After the subreddit in new Reddit's credit bar (slotted into the card); old Reddit's "submitted … by …" line.
-  overlayAnchor: [':scope > [slot="credit-bar"]', ':scope > .entry .tagline'],
+  // After the subreddit in new Reddit's credit bar (slotted into the card); old Reddit's "submitted … by …"
+  // line; the redesign's "Posted by" bar.
+  overlayAnchor: [':scope > [slot="credit-bar"]', ':scope > .entry .tagline', '[data-adclicklocation="top_bar"]'],
   watchAttributes: ['score', 'comment-count', 'number', 'data-score', 'data-comments-count'],
   rounding: 'halfExpand',
   readPost,
@@ -217,12 +246,15 @@ export const reddit = defineAdapter({
   hide: {
     likes: [
       `${oldLink} > .midcol .score`,
+      redesignSelectors.hideScore,
       'shreddit-post [data-post-click-location="vote"] faceplate-number',
       'shreddit-post [data-testid="vote-arrows"] faceplate-number',
     ],
     replies: [
       'shreddit-post a[data-post-click-location="comments-button"] faceplate-number',
       'shreddit-post a[name="comments-action-button"] faceplate-number',
+      // The redesign's "2.8k comments" is one text node: its span goes, the icon and link stay.
+      redesignSelectors.hideComments,
     ],
     followers: ['#header .userkarma'],
   },

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { PLATFORM_IDS } from '../model';
+import { realCaptureFiles, realCapturesAvailable, SKIP_NOTE } from './real-captures';
 import { ADAPTERS, adapterForUrl } from './registry';
 
 const ROOT = resolve(__dirname, '../..');
@@ -96,3 +97,30 @@ describe('registry', () => {
     expect(scripts.sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
   });
 });
+
+/**
+ * Conformance cannot pass by leaving a capture out: every capture in a platform's folder of
+ * ../shared/fixtures/real is named in that platform's conformance test, which reads it and asserts
+ * counts; a platform with no capture says so in a test title, and asserts its folder is empty.
+ */
+describe.skipIf(!realCapturesAvailable)(
+  `conformance coverage of the real captures${realCapturesAvailable ? '' : ` (${SKIP_NOTE})`}`,
+  () => {
+    it.each(ADAPTERS.map((adapter) => adapter.id))(
+      '%s: every capture has its counts asserted, or it has none',
+      (id) => {
+        const test = readFileSync(here(`lib/platforms/${id}.conformance.test.ts`), 'utf8');
+        const captures = realCaptureFiles(id);
+        if (captures.length === 0) {
+          expect(test, `${id} has no capture: its conformance test must say so`).toMatch(/no real capture exists/i);
+          expect(test).toContain(`realCaptureFiles('${id}')).toEqual([])`);
+          return;
+        }
+        for (const capture of captures)
+          expect(test, `${capture} is not read in ${id}.conformance.test.ts`).toContain(capture);
+        expect(test).toMatch(/\.(read|scan)\(loadRealCapture\(/);
+        expect(test).toMatch(/counts/);
+      },
+    );
+  },
+);

@@ -4,14 +4,14 @@ import { SKIP_NOTE, realCaptureFiles, realCapturesAvailable } from './real-captu
 
 /**
  * No real capture of Threads exists, so the Threads adapter rests on the research notes and
- * hand-written fixtures alone (confidence low). This test fails on purpose the day a capture
- * appears in ../shared/fixtures/real/threads/: then check the adapter against it and replace this
- * test with one that asserts the counts the capture holds.
+ * hand-written fixtures alone (confidence low). The test says so by its title in every run, and
+ * fails on purpose the day a capture appears in ../shared/fixtures/real/threads/: then check the
+ * adapter against it and replace this test with one that asserts the counts the capture holds.
  */
 describe.skipIf(!realCapturesAvailable)(
   `Threads adapter on real captures${realCapturesAvailable ? '' : ` (${SKIP_NOTE})`}`,
   () => {
-    it('has no real capture of Threads to check against yet (add the checks when one appears)', () => {
+    it('Threads: no real capture exists; checked on hand-written fixtures only', () => {
       expect(realCaptureFiles('threads')).toEqual([]);
     });
   },

@@ -16,15 +16,15 @@
  * apart by position only: the bar is the last run of four icon buttons with one common container
  * (the "More" button in the header is outside it). The number beside each icon is visible text,
  * compact and rounded half-up like `Intl` ("1.2K" is 1,150–1,249; assumed, Meta's rounding is not
- * documented); German "Tsd." comes from the alias table. Share counts have no metric and are not
+ * documented); German "Tsd." comes from the language's alias table. Share counts have no metric and are not
  * stored. A button without a number is zero OR a count the author hid ("Hide like and share
  * counts"): the two cannot be told apart, so the count is left out (unknown), never 0.
  * Test URLs: https://www.threads.com/, https://www.threads.net/@zuck, https://threads.com/@zuck/post/C8abcdefghi
  */
 import { textSnippet, type Count, type Metric } from '../model';
-import { aliasesForLocale, parseCount } from '../numbers/parse-count';
+import { parseCount } from '../numbers/parse-count';
 import { defineAdapter } from './define';
-import { attr, hasDigit, ownMatch, parseTime, textOf, pathOf } from './dom';
+import { attr, hasBrokenNumber, hasDigit, ownMatch, parseTime, textOf, pathOf } from './dom';
 import type { PostDraft, ReadContext } from './types';
 
 const POST = 'div[data-pressable-container="true"]';
@@ -86,7 +86,8 @@ function actionBar(post: Element): Element[] | null {
 function countIn(button: Element, ctx: ReadContext): Count | null {
   for (const span of button.querySelectorAll(selectors.count)) {
     const text = textOf(span);
-    if (hasDigit(text)) return parseCount(text, ctx.locale, { aliases: aliasesForLocale(ctx.locale) });
+    // "NaN" is a number the page failed to print: unreadable, never a zero.
+    if (hasDigit(text) || hasBrokenNumber(text)) return parseCount(text, ctx.locale);
   }
   return null;
 }

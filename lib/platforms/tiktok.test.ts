@@ -5,6 +5,7 @@ import foryouEn from './fixtures/tiktok-foryou-en.html?raw';
 import profileJa from './fixtures/tiktok-profile-ja.html?raw';
 import videoBrowseEn from './fixtures/tiktok-video-browse-en.html?raw';
 import videoDe from './fixtures/tiktok-video-de.html?raw';
+import { page, tiktokCard } from './fixtures/markup';
 import { fnv1a, tiktok, tiktokIdTime } from './tiktok';
 
 const NOW = Date.parse('2024-12-22T12:00:00Z');
@@ -96,11 +97,31 @@ describe('TikTok For You feed', () => {
     expect(readings.filter((r) => r.promoted)).toHaveLength(1);
   });
 
-  it('does not take the empty placeholder articles for posts, nor read any zeros from them', () => {
+  it('does not take the empty placeholder articles or the LIVE card for posts, nor read any zeros from them', () => {
     const result = tiktok.scan(parse(foryouEn), { url: new URL(urlOf(foryouEn)), now: NOW });
     expect(result.candidates).toBe(3);
     expect(result.readings).toHaveLength(3);
+    expect(result.readings.map((r) => r.author)).not.toContain('nightbus_radio');
     expect(result.problems).toEqual([]);
+  });
+
+  it('stores no count whose button says it counts something else ("1.2K watching")', () => {
+    const card = tiktokCard({ likes: ['1.2K', '1.2K watching'], replies: ['87', 'Read or add comments\n87 comments'] });
+    const [reading] = tiktok.read(page('en', card), { url: new URL(urlOf(foryouEn)), now: NOW });
+    expect(reading?.counts).toEqual({ replies: { precision: 'exact', value: 87, raw: '87' } });
+  });
+
+  it('reads the 2022 feed, whose cards are divs and carry no video id', () => {
+    const card = tiktokCard({ likes: ['76.3K'], replies: ['1171'], reposts: ['262'] })
+      .replace(/^<article/, '<div')
+      .replace(/<\/article>$/, '</div>')
+      .replace(/<a href="\/@maker\/video\/\d+"><\/a>/, '');
+    const result = tiktok.scan(page('en', `<main>${card}</main>`), { url: new URL(urlOf(foryouEn)), now: NOW });
+    expect(result).toMatchObject({ candidates: 1, problems: [] });
+    expect(result.readings[0]).toMatchObject({
+      postId: expect.stringMatching(/^fyp:maker:[0-9a-f]{8}$/),
+      counts: { likes: { value: 76_300 }, replies: { value: 1_171 }, reposts: { value: 262 } },
+    });
   });
 
   it('reads a recycled article as the post it shows now, and a half-refilled one as nothing', () => {

@@ -2,8 +2,9 @@
  * TikTok (www.tiktok.com).
  *
  * Post units:
- * - Feed articles: the For You feed and, since 2025, a video's own page (the video first, then
- *   recommendations) are `article[data-e2e="recommend-list-item-container"]`s with data-e2e hooks:
+ * - Feed items: the For You feed and, since 2025, a video's own page (the video first, then
+ *   recommendations) are `article[data-e2e="recommend-list-item-container"]`s (a `div` with the
+ *   same hook in the 2022 For You feed, whose cards carry no video id at all) with data-e2e hooks:
  *   `like-count`, `comment-count`, `favorite-count` (saves; `undefined-count` until 2025, both
  *   read), `share-count`, `video-desc`, `video-music` and the author's `/@handle` links.
  * - Profile grid items (`[data-e2e="user-post-item"]`): the `/video/<id>` link and the play count
@@ -33,16 +34,21 @@
  * in 5 scrolls): an empty article is not a post (the post selector skips it) and a half-built one
  * gives no reading, never zeros; every reading is keyed by what the article shows at read time. A
  * count element without a digit gives no count. `sponsored-tag` ("Sponsored", "Paid partnership")
- * marks a post promoted: ads and branded content are not told apart.
+ * marks a post promoted: ads and branded content are not told apart. A LIVE card in the feed (a
+ * link to `/@handle/live`) is a stream, not a video: its viewer count ("1.2K watching") is never a
+ * metric, so the card is skipped; a count whose button label says it counts something else is
+ * not stored either.
  * Test URLs: https://www.tiktok.com/foryou, https://www.tiktok.com/@tiktok/video/7106594312292453675
  */
 import { textSnippet, type Count, type Counts, type Metric } from '../model';
+import { countsSomethingElse } from '../numbers/other-quantities';
 import { parseCount } from '../numbers/parse-count';
 import { defineAdapter } from './define';
-import { absoluteUrl, attr, firstMatch, hasDigit, textOf } from './dom';
-import type { PostDraft, ReadContext } from './types';
+import { absoluteUrl, attr, firstMatch, hasBrokenNumber, hasDigit, textOf } from './dom';
+import { SKIP, type PostDraft, type ReadContext } from './types';
 
-const ARTICLE = 'article:not(:empty)';
+/** Feed items: `article` since 2023, `div[data-e2e=recommend-list-item-container]` in 2022. */
+const ARTICLE = 'article:not(:empty), [data-e2e="recommend-list-item-container"]:not(:empty)';
 const GRID_ITEM = '[data-e2e="user-post-item"]';
 /** The older video page; the 2025+ one holds articles instead (and is not a unit, so that the
  * empty articles it is built from never count as posts that could not be read). */
@@ -77,6 +83,7 @@ const selectors = {
   desc: ['[data-e2e="video-desc"]', '[data-e2e="browse-video-desc"]', '[data-e2e="user-post-item-desc"]'],
   music: '[data-e2e="video-music"]',
   sponsored: '[data-e2e="sponsored-tag"]',
+  live: 'a[href$="/live"], a[href*="/live?"]',
 } as const;
 
 const POST_PATH = /^\/@([\w.]+)\/(video|photo)\/(\d{8,25})(?:[/?#]|$)/;
@@ -119,9 +126,12 @@ export function fnv1a(text: string): string {
 function readCounts(post: Element, table: Partial<Record<TikTokMetric, readonly string[]>>, ctx: ReadContext): Counts {
   const counts: Counts = {};
   for (const [metric, list] of Object.entries(table) as [TikTokMetric, readonly string[]][]) {
-    const text = textOf(firstMatch(post, list));
+    const element = firstMatch(post, list);
+    const text = textOf(element);
     // Without a digit ("Share", or nothing yet) the count is not shown: absent, never 0.
-    if (!hasDigit(text)) continue;
+    if (!hasDigit(text) && !hasBrokenNumber(text)) continue;
+    // The button's label names what the number counts ("Like video 392.5K likes").
+    if (countsSomethingElse(attr(element?.closest('button') ?? null, 'aria-label'))) continue;
     const count: Count = parseCount(text, ctx.locale, { rounding: 'halfExpand' });
     if (count.precision === 'unknown') ctx.problem({ field: metric, selector: list.join(' | '), raw: text });
     else counts[metric] = count;
@@ -143,7 +153,8 @@ function draftOf(ref: PostRef, author: string | undefined, counts: Counts): Post
   return draft;
 }
 
-function readArticle(article: Element, ctx: ReadContext): PostDraft | null {
+function readArticle(article: Element, ctx: ReadContext): PostDraft | null | typeof SKIP {
+  if (article.querySelector(selectors.live)) return SKIP;
   const author = handleOf(firstMatch(article, selectors.author), ctx.url);
   const desc = firstMatch(article, selectors.desc);
   const counts = readCounts(article, selectors.feedCounts, ctx);
@@ -205,7 +216,7 @@ function readDetail(main: Element, ctx: ReadContext): PostDraft | null {
   return draft;
 }
 
-function readPost(post: Element, ctx: ReadContext): PostDraft | null {
+function readPost(post: Element, ctx: ReadContext): PostDraft | null | typeof SKIP {
   if (post.matches(GRID_ITEM)) return readGridItem(post, ctx);
   if (post.matches(DETAIL)) return readDetail(post, ctx);
   return readArticle(post, ctx);

@@ -90,6 +90,12 @@ export interface AdapterDefinition {
    * post's text or its byline, away from the action buttons). The post element when none matches.
    */
   overlayAnchor?: readonly string[];
+  /**
+   * Posts matching this get no in-feed badge: surfaces with no place where a badge covers nothing
+   * (YouTube's Shorts player, whose video is covered by its own controls). They are still read,
+   * stored and listed in the popup.
+   */
+  overlaySkip?: string;
 }
 
 export interface PlatformAdapter extends AdapterDefinition {

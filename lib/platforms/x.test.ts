@@ -4,6 +4,7 @@ import type { PostReading } from '../model';
 import homeTimeline from './fixtures/x-home-timeline.html?raw';
 import profileDe from './fixtures/x-profile-de.html?raw';
 import statusJa from './fixtures/x-status-ja.html?raw';
+import { page, xPost } from './fixtures/markup';
 import { snowflakeTime, x } from './x';
 
 const NOW = Date.parse('2024-11-22T12:00:00Z');
@@ -193,5 +194,75 @@ describe('X adapter on recycled and changed markup', () => {
     const ms = snowflakeTime('1981398750557065646')!;
     expect(Math.floor(ms / 1000)).toBe(Date.parse('2025-10-23T16:34:09.000Z') / 1000);
     expect(snowflakeTime('20')).toBeUndefined(); // ids from before 2010 carry no time
+  });
+});
+
+describe('X adapter: never a number from the wrong place, never an invented zero', () => {
+  it('reads no count from the "Show 35 posts" banner, a poll\'s votes or a trend\'s posts', () => {
+    const readings = readFixture(homeTimeline);
+    const values = readings.flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : null)));
+    for (const notACount of [35, 1_861, 62, 38, 12_300]) expect(values).not.toContain(notACount);
+    expect(readings).toHaveLength(6);
+  });
+
+  it('reads "NaN" in every slot of a label as unreadable, not as zeros', () => {
+    const post = xPost('NaN replies, NaN reposts, NaN likes, NaN views', {
+      replies: { label: 'Reply' },
+      reposts: { label: 'Repost' },
+      likes: { label: 'Like' },
+      views: { label: 'View post analytics' },
+      bookmarks: { label: 'Bookmark' },
+    });
+    const result = x.scan(page('en', post), { url: new URL('https://x.com/home'), now: NOW });
+    expect(result.readings[0]?.counts).toEqual({});
+    expect(result.problems).toEqual([
+      { field: 'likes', selector: '[role="group"][aria-label]', raw: expect.stringMatching(/^NaN/) },
+    ]);
+  });
+
+  it('reads "1 000 000 views" on an English page as neither 1 like nor 0 views', () => {
+    const post = xPost('1 000 000 views', {
+      replies: { label: 'Reply' },
+      likes: { label: 'Like' },
+      views: { label: '1 000 000 views. View post analytics', visible: '1M' },
+    });
+    const result = x.scan(page('en', post), { url: new URL('https://x.com/home'), now: NOW });
+    expect(result.readings[0]?.counts).toEqual({});
+    expect(result.problems.map((p) => p.field)).toEqual(['likes', 'views']);
+  });
+
+  it('still reads an empty label as zeros: X leaves every zero out of it', () => {
+    const post = xPost('', { replies: { label: 'Reply' }, likes: { label: 'Like' }, bookmarks: { label: 'Bookmark' } });
+    const result = x.scan(page('en', post), { url: new URL('https://x.com/home'), now: NOW });
+    expect(result.readings[0]?.counts).toEqual({
+      replies: { precision: 'exact', value: 0 },
+      likes: { precision: 'exact', value: 0 },
+      bookmarks: { precision: 'exact', value: 0 },
+    });
+    expect(result.problems).toEqual([]);
+  });
+
+  it('reads a Bengali bar ("১২৩") and a fullwidth one as the numbers they show', () => {
+    for (const [lang, digits] of [
+      ['bn', ['৪৫', '১২৩', '৬']],
+      ['ja', ['４５', '１２３', '６']],
+    ] as const) {
+      const [replies, likes, views] = digits;
+      const post = xPost(`${replies} replies, ${likes} likes, ${views} views`, {
+        replies: { label: `${replies} Replies. Reply`, visible: replies },
+        reposts: { label: 'Repost' },
+        likes: { label: `${likes} Likes. Like`, visible: likes },
+        views: { label: `${views} views`, visible: views },
+        bookmarks: { label: 'Bookmark' },
+      });
+      const [reading] = x.read(page(lang, post), { url: new URL('https://x.com/home'), now: NOW });
+      expect(reading?.counts, lang).toMatchObject({
+        replies: { value: 45 },
+        reposts: { value: 0 },
+        likes: { value: 123 },
+        bookmarks: { value: 0 },
+        views: { value: 6 },
+      });
+    }
   });
 });

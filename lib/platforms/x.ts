@@ -14,7 +14,7 @@
 import { boundsOf, exact, textSnippet, type Count, type Counts, type Metric } from '../model';
 import { findCounts, parseCount } from '../numbers/parse-count';
 import { defineAdapter } from './define';
-import { attr, hasDigit, ownFirstMatch, ownMatch, parseTime, textOf, pathOf } from './dom';
+import { attr, hasBrokenNumber, hasDigit, ownFirstMatch, ownMatch, parseTime, textOf, pathOf } from './dom';
 import type { PostDraft, ReadContext } from './types';
 
 const selectors = {
@@ -86,19 +86,26 @@ function controlsOf(bar: Element): Partial<Record<BarMetric, BarControl>> {
   return controls;
 }
 
+/** A number, or what a broken formatter prints instead of one ("NaN"): either way not a zero. */
+const showsNumber = (text: string | null) => hasDigit(text) || hasBrokenNumber(text);
+
 function controlOf(control: Element): BarControl {
   const label = attr(control, 'aria-label');
-  if (hasDigit(label)) return { showsNumber: true, label, visible: '' };
+  if (showsNumber(label)) return { showsNumber: true, label, visible: '' };
   // No label number: the visible text is the fallback (compact above 10,000).
   const visible = textOf(control.querySelector(selectors.visibleCount));
-  return { showsNumber: hasDigit(visible), label: null, visible };
+  return { showsNumber: showsNumber(visible), label: null, visible };
 }
 
-/** The number a control shows of its own; parsed only when needed (this runs on every post). */
+/**
+ * The number a control shows of its own; parsed only when needed (this runs on every post). A
+ * label ("567 Likes. Like") holds exactly one number; anything else is unreadable.
+ */
 function ownCount(control: BarControl | undefined, ctx: ReadContext): Count | null {
   if (!control?.showsNumber) return null;
-  if (control.label) return findCounts(control.label, ctx.locale)[0] ?? null;
-  return parseCount(control.visible, ctx.locale);
+  if (!control.label) return parseCount(control.visible, ctx.locale);
+  const numbers = findCounts(control.label, ctx.locale);
+  return numbers.length === 1 ? numbers[0]! : { precision: 'unknown', raw: control.label };
 }
 
 /** Two readings of one count agree when their ranges overlap (a label may be exact, a button compact). */
@@ -161,7 +168,8 @@ function readCounts(post: Element, ctx: ReadContext): Counts {
     return owns.get(metric)!;
   };
   const label = bar.getAttribute('aria-label');
-  const numbers = hasDigit(label) ? findCounts(label!, ctx.locale) : [];
+  // "NaN replies, 5 likes": the label lost a number, so its order no longer tells which is which.
+  const numbers = hasDigit(label) && !hasBrokenNumber(label) ? findCounts(label!, ctx.locale) : [];
   if (numbers.length > 0 && numbers.every((n) => n.precision !== 'unknown')) {
     // Which controls show a number usually settles the match; the controls' own numbers are
     // parsed only when it does not.
@@ -169,19 +177,20 @@ function readCounts(post: Element, ctx: ReadContext): Counts {
     if (fromLabel) return fromLabel;
   }
 
-  // A label without a single number means every count is zero; one we could not match is a
-  // problem, and then only the controls' own numbers are trusted.
-  const allZero = label !== null && !hasDigit(label);
-  if (!allZero && label !== null) ctx.problem({ field: 'likes', selector: selectors.actionBar[0], raw: label ?? '' });
+  // An empty label means every count is zero (X leaves zeros out of it). A label with words but
+  // no number we could match ("NaN likes", "1 000 000 views", a negative) is a problem: nothing
+  // from it is stored, and only the controls' own readable numbers are kept.
+  const allZero = label !== null && label.trim() === '' && !Object.values(controls).some((c) => c.showsNumber);
+  if (!allZero && label !== null) ctx.problem({ field: 'likes', selector: selectors.actionBar[0], raw: label });
   const counts: Counts = {};
   for (const metric of BAR_ORDER) {
     const control = controls[metric];
     if (!control) continue;
     const shown = own(metric);
-    if (shown) {
+    if (shown?.precision === 'unknown') {
+      ctx.problem({ field: metric, selector: selectors.controls[metric], ...(shown.raw ? { raw: shown.raw } : {}) });
+    } else if (shown) {
       counts[metric] = shown;
-      if (shown.precision === 'unknown')
-        ctx.problem({ field: metric, selector: selectors.controls[metric], raw: shown.raw });
     } else if (allZero) {
       counts[metric] = exact(0);
     }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { PostReading } from '../model';
 import homeEn from './fixtures/youtube-home-en.html?raw';
 import searchEnIn from './fixtures/youtube-search-en-IN.html?raw';
+import searchLiveEn from './fixtures/youtube-search-live-en.html?raw';
+import shortsEn from './fixtures/youtube-shorts-en.html?raw';
 import subscriptionsTh from './fixtures/youtube-subscriptions-th.html?raw';
 import watchEn from './fixtures/youtube-watch-en.html?raw';
 import watchLikesHidden from './fixtures/youtube-watch-likes-hidden.html?raw';
@@ -207,66 +209,76 @@ describe('YouTube list cards', () => {
   });
 });
 
-describe('YouTube on recycled, navigating and unknown markup', () => {
-  it('reads a recycled card as the video it shows now', () => {
-    const doc = parse(homeEn);
-    const card = doc.querySelector('ytd-rich-item-renderer')!;
-    for (const link of card.querySelectorAll('a[href*="/watch"]')) link.setAttribute('href', '/watch?v=Zz9yX8wV7uT');
-    card
-      .querySelector('#video-title-link')!
-      .setAttribute('aria-label', 'Other video by Loaf Lab 1 day ago 2 minutes 911 views');
-    card.querySelector('#metadata-line > span')!.textContent = '911 views';
-    const [reading] = youtube.read(card, { url: new URL('https://www.youtube.com/'), now: NOW });
-    expect(reading).toMatchObject({ postId: 'Zz9yX8wV7uT', counts: { views: { precision: 'exact', value: 911 } } });
+describe('YouTube cards that count something other than views', () => {
+  const result = youtube.scan(parse(searchLiveEn), { url: new URL(urlOf(searchLiveEn)), now: NOW });
+  const views = (id: string) => byId(result.readings as PostReading[], id).counts.views;
+
+  it('never stores people watching a live stream as views, and takes its total views from the title label', () => {
+    // "1,613 watching" beside the LIVE badge; the label ends "… 1,444,431 views".
+    expect(views('Lv1aB2cD3eF')).toEqual({ precision: 'exact', value: 1444431, raw: '1,444,431' });
+    // 2025 lockup: "12K watching" and a live badge shape, no label with views: no views at all.
+    expect(views('Lk5eF6gH7iJ')).toBeUndefined();
   });
 
-  it("does not read a new video id over the previous video's metadata during in-app navigation", () => {
-    const doc = parse(watchEn);
-    doc.querySelector('ytd-watch-flexy')!.setAttribute('video-id', 'Nx5wM4vL3kJ');
-    const result = youtube.scan(doc, { url: new URL('https://www.youtube.com/watch?v=Nx5wM4vL3kJ'), now: NOW });
-    expect(result.readings.map((r) => r.postId)).not.toContain('Nx5wM4vL3kJ');
-    // Nor is the metadata stored under the video it describes: only cards (views, no likes) are read.
-    expect(result.readings.filter((r) => r.counts.likes)).toEqual([]);
+  it('never stores people waiting for a scheduled stream as views', () => {
+    // "39 waiting • Scheduled for 3/25/26, 3:10 PM", label "… No views": nothing to store.
+    expect(views('Up2bC3dE4fG')).toBeUndefined();
   });
 
-  it('reads a comment count that loads after the rest of the page, through the comments header', () => {
-    const doc = parse(watchEn);
-    const header = doc.querySelector('ytd-comments-header-renderer')!;
-    const count = header.querySelector('#count span')!;
-    count.textContent = '';
-    // A header still waiting for its count is not a reading…
-    expect(youtube.read(header, { url: new URL(urlOf(watchEn)), now: NOW })).toEqual([]);
-    // …once it shows one, the whole page is read again, with it.
-    count.textContent = '1,240';
-    const [page] = youtube.read(header, { url: new URL(urlOf(watchEn)), now: NOW });
-    expect(page).toMatchObject({
-      postId: 'Qm7pZt3Lx2A',
-      counts: { likes: { value: 13802 }, views: { value: 1362905 }, replies: { precision: 'exact', value: 1240 } },
-    });
+  it('reads the replay of a past stream and an ordinary lockup as usual', () => {
+    expect(views('St3cD4eF5gH')).toEqual({ precision: 'exact', value: 84201, raw: '84,201' });
+    expect(views('Lk6fG7hI8jK')).toMatchObject({ precision: 'rounded', value: 48000, min: 48000, max: 49000 });
   });
 
-  it('reports the like button as not ready, not hidden, while it has no label yet', () => {
-    const doc = parse(watchEn);
-    const button = doc.querySelector('like-button-view-model button')!;
-    button.removeAttribute('aria-label');
-    button.querySelector('div:not([aria-hidden])')!.textContent = '';
-    const result = youtube.scan(doc.querySelector('ytd-watch-flexy')!, { url: new URL(urlOf(watchEn)), now: NOW });
-    const video = result.readings.find((r) => r.postId === 'Qm7pZt3Lx2A')!;
-    expect(video.counts.likes).toBeUndefined();
-    expect(video.counts.views).toMatchObject({ value: 1362905 });
-    expect(result.problems).toContainEqual({ field: 'likes', selector: 'button[aria-label]' });
+  it('stores no count whose unit word is not the one the title label counts views with, and says so', () => {
+    // No live badge (say YouTube renamed it), but "3,210 watching" while the label says "98,765 views".
+    expect(views('Un4dE5fG6hI')).toBeUndefined();
+    expect(result.problems).toEqual([
+      { field: 'views', selector: expect.stringContaining('#metadata-line'), raw: '3,210 watching' },
+    ]);
+    expect(result.candidates).toBe(6);
   });
 
-  it('reads nothing, and says why, from a watch page and a card it does not recognize', () => {
+  it('allows for plural forms: "тыс. просмотров" and "1 234 просмотра" are one word', () => {
     const doc = parse(
-      '<html lang="en"><body><ytd-watch-flexy video-id="Qq1wE2rT3yU"><ytd-watch-metadata video-id="Qq1wE2rT3yU">' +
-        '<div id="title"><h1>A video</h1></div><div id="new-ui"><button>Like</button> <span>1.2M views</span></div>' +
-        '</ytd-watch-metadata></ytd-watch-flexy>' +
-        '<ytd-rich-item-renderer><a href="/new-kind-of-link/123">x</a></ytd-rich-item-renderer></body></html>',
+      '<html lang="ru"><body><ytd-video-renderer><a id="video-title" href="/watch?v=Ru1aB2cD3eF" title="Щи"' +
+        ' aria-label="Щи Автор: Дача 2 дня назад 5 минут 1 234 просмотра"></a>' +
+        '<div id="metadata-line"><span>1,2 тыс. просмотров</span><span>2 дня назад</span></div></ytd-video-renderer></body></html>',
     );
-    const result = youtube.scan(doc, { url: new URL('https://www.youtube.com/watch?v=Qq1wE2rT3yU'), now: NOW });
-    expect(result.readings).toEqual([]);
-    expect(result.candidates).toBe(2);
-    expect(result.problems.map((p) => p.field).sort()).toEqual(['id', 'likes']);
+    const [card] = youtube.read(doc, { url: new URL('https://www.youtube.com/results?search_query=x'), now: NOW });
+    expect(card!.counts.views).toMatchObject({ precision: 'exact', value: 1234 });
+  });
+});
+
+describe('YouTube Shorts player', () => {
+  const doc = parse(shortsEn);
+  const result = youtube.scan(doc, { url: new URL(urlOf(shortsEn)), now: NOW });
+
+  it('reads the active Short, keyed by the address, with its likes as a range and its comments exactly', () => {
+    const shorts = readFixture(shortsEn);
+    expect(shorts).toEqual([
+      {
+        platform: 'youtube',
+        postId: 'Kp4sW9mQ2zL',
+        url: 'https://www.youtube.com/shorts/Kp4sW9mQ2zL',
+        author: 'doughschool',
+        text: 'Shaping a bâtard in 30 seconds',
+        counts: {
+          // "like this video along with 12 thousand other people", "12K": 12,000–12,999.
+          likes: { precision: 'rounded', value: 12000, min: 12000, max: 13000, raw: '12 thousand' },
+          replies: { precision: 'exact', value: 318, raw: '318' },
+        },
+        readAt: NOW,
+      },
+    ]);
+  });
+
+  it('skips the preloaded neighbour, the Short its overlay links to and the slot still loading', () => {
+    const ids = result.readings.map((r) => r.postId);
+    expect(ids).not.toContain('Rb7nT3vX8cJ'); // preloaded below, with counts of its own
+    expect(ids).not.toContain('Wm3xC8vB1nQ'); // the overlay's link to another Short
+    // The active reel and its overlay both stand for the Short (read once each, the same);
+    // the neighbour and the empty slot are not candidates.
+    expect([result.candidates, result.readings.length, result.problems]).toEqual([2, 2, []]);
   });
 });

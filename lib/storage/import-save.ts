@@ -84,7 +84,7 @@ async function write(
   }
 }
 
-function groupByPost(snapshots: readonly SnapshotRecord[]): Map<string, SnapshotRecord[]> {
+function snapshotsByPost(snapshots: readonly SnapshotRecord[]): Map<string, SnapshotRecord[]> {
   const byPost = new Map<string, SnapshotRecord[]>();
   for (const snapshot of snapshots) {
     const list = byPost.get(snapshot.post);
@@ -132,7 +132,7 @@ export async function saveStaged(
     if (last === undefined || carried[0]?.post !== last) carriedFrom = piece;
     carried = all.filter((snapshot) => snapshot.post === last);
     if (now.length) {
-      const byPost = groupByPost(now);
+      const byPost = snapshotsByPost(now);
       const tx = staging.transaction('posts');
       const posts = await Promise.all([...byPost.keys()].map((key) => tx.store.get(key)));
       await step(

@@ -7,6 +7,7 @@ import { updateSamples } from '../metrics/ages';
 import { postKey, type Count, type Counts, type Metric, type PostReading } from '../model';
 import type { FeedlensDatabase, PostRecord, SnapshotRecord } from './db';
 import { retentionOrigin } from './derive';
+import { groupByPost, mergeAliases } from './merge';
 import { needsThinning } from './retention';
 
 export interface SnapshotPolicy {
@@ -165,13 +166,7 @@ export async function ingestReadings(
   cache?: PostCache,
 ): Promise<IngestResult> {
   if (readings.length === 0) return { posts: 0, snapshots: 0 };
-  const byPost = new Map<string, PostReading[]>();
-  for (const reading of readings) {
-    const key = postKey(reading);
-    const list = byPost.get(key);
-    if (list) list.push(reading);
-    else byPost.set(key, [reading]);
-  }
+  const byPost = groupByPost(readings);
   const keys = [...byPost.keys()];
   const tx = db.transaction(['posts', 'snapshots'], 'readwrite');
   const posts = tx.objectStore('posts');
@@ -181,6 +176,12 @@ export async function ingestReadings(
   try {
     const cached = keys.map((key) => cache?.get(key));
     const existing = await Promise.all(keys.map((key, i) => cached[i] ?? posts.get(key)));
+    // Records stored under another key of the same post (lib/storage/merge.ts) are folded in first.
+    for (const [index, key] of keys.entries()) {
+      const merged = await mergeAliases(tx, byPost.get(key)!, existing[index]);
+      existing[index] = merged.record;
+      for (const removed of merged.removed) cache?.delete(removed);
+    }
     let snapshotCount = 0;
     keys.forEach((key, index) => {
       let record = existing[index];

@@ -12,24 +12,16 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import type { PlatformId } from '../../lib/model';
 import type { Settings } from '../../lib/settings/settings';
 import type { PostRecord } from '../../lib/storage/db';
+import { browserPath } from '../find-browser';
 import { fixturePages } from '../fixture-pages';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The built extension (FEEDLENS_OUTDIR as in wxt.config.ts). */
 export const EXTENSION_DIR = join(ROOT, process.env.FEEDLENS_OUTDIR ?? '.output', 'chrome-mv3');
 
-/** Chromium to drive: `CHROME_PATH` if set, else Debian's, else a Chrome on the PATH. */
+/** Chromium to drive: `CHROME_PATH` if set, else one found or installed (tests/find-browser.ts). */
 export function chromePath(): string {
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-  ];
-  const found = candidates.find((path) => path && existsSync(path));
-  if (!found) throw new Error('No Chromium found: install one (apt-get install chromium) or set CHROME_PATH.');
-  return found;
+  return browserPath('chrome');
 }
 
 export interface Harness {

@@ -65,11 +65,13 @@ async function openRead(url: string, platform: keyof Settings['overlay']['sites'
   return { page, tabId };
 }
 
+const SHORTS_PLAYER = 'youtube-shorts-en.html';
 // At least X, YouTube, Reddit (new and old) and Bluesky in full; one page of every other site.
 const REQUIRED = ['x', 'youtube', 'reddit', 'bluesky'];
 const seen = new Set<string>();
 const pages = fixturePages().filter((f) => {
   if (adapterForUrl(f.url)?.id !== f.platform) return false; // a Mastodon server not added
+  if (f.file === SHORTS_PLAYER) return false; // no badges there by design: its own test below
   if (REQUIRED.includes(f.platform)) return true;
   if (seen.has(f.platform)) return false;
   seen.add(f.platform);
@@ -278,5 +280,36 @@ describe('the badge', () => {
     );
     await waitFor(async () => (await background()) === 'rgb(255, 255, 255)', 'a light badge');
     await page.close();
+  });
+});
+
+describe('badges on the YouTube Shorts player', () => {
+  it('are not made over its crowded video: nothing moves and every control stays clickable', async () => {
+    const shorts = await openRead(fixturePage(SHORTS_PLAYER).url, 'youtube');
+    const watch = await openRead(fixturePage('youtube-watch-en.html').url, 'youtube');
+    // The layout probe scrolls every control into view, the reels' own scroller included: back to the Short.
+    const measure = async () => {
+      const measured = await layout(shorts.page);
+      await shorts.page.evaluate(() => (document.querySelector('#shorts-inner-container')!.scrollTop = 0));
+      return measured;
+    };
+    const without = await measure();
+    expect(without.controls.length).toBeGreaterThan(10);
+    expect(without.controls.filter((c) => !c.hit)).toEqual([]);
+
+    // Badges on for YouTube: they reach the watch page (which has room for one) and, with the same
+    // settings change, the Shorts player, whose Short is read again but gets none.
+    await harness.saveSettings(settings());
+    await waitFor(async () => (await badgeCount(watch.page)) > 0, 'a badge on the watch page');
+    await shorts.page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))),
+    );
+    expect(await pageKeys(shorts.tabId)).toEqual(['youtube:Kp4sW9mQ2zL']);
+    expect(await badgeCount(shorts.page)).toBe(0);
+    const withOverlay = await measure();
+    expect(withOverlay.boxes).toEqual(without.boxes);
+    expect(withOverlay.controls.filter((c) => !c.hit).map((c) => c.label)).toEqual([]);
+    expect(withOverlay.text).toBe(without.text);
+    await Promise.all([shorts.page.close(), watch.page.close()]);
   });
 });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fallbackKey } from '../../../lib/platforms/fingerprint';
 import { linkedin } from '../../../lib/platforms/linkedin';
 import { HIDE_METRICS } from '../../../lib/platforms/types';
 import type { PostRecord, SnapshotRecord } from '../../../lib/storage/db';
 import { launch, waitFor, type Harness } from '../harness';
+import { checkBadges, checkHidden, popupPosts } from './page-checks';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -10,11 +12,11 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-const storedPosts = (min: number, what: string) =>
-  harness.storedPosts('linkedin', (posts) => posts.length >= min, what);
+const storedPosts = (check: (posts: PostRecord[]) => boolean, what: string) =>
+  harness.storedPosts('linkedin', check, what);
 
-/** The SDUI feed slot key LinkedIn gives an activity: base64 of the protobuf {1: {1: sint64 id}}. */
-function slotKey(id: bigint): string {
+/** LinkedIn's SDUI token for a post: base64 of the protobuf {field: {1: sint64 id}} (1 activity, 2 ugcPost). */
+function token(id: bigint, field: 1 | 2 = 1): string {
   const bytes = [0x08];
   for (let v = id << 1n; ;) {
     const low = Number(v & 0x7fn);
@@ -22,11 +24,13 @@ function slotKey(id: bigint): string {
     bytes.push(v ? low | 0x80 : low);
     if (!v) break;
   }
-  const token = Buffer.from([0x0a, bytes.length, ...bytes])
+  return Buffer.from([(field << 3) | 2, bytes.length, ...bytes])
     .toString('base64')
     .replace(/=+$/, '');
-  return `expanded${token}FeedType_MAIN_FEED_RELEVANCE`;
 }
+/** The SDUI feed slot key LinkedIn gives an activity. */
+const slotKey = (id: bigint) => `expanded${token(id)}FeedType_MAIN_FEED_RELEVANCE`;
+const has = (key: string) => (posts: PostRecord[]) => posts.some((p) => p.key === key);
 
 /**
  * What the SDUI feed does while the user scrolls: its lazy column mounts new slots at the end, each
@@ -54,9 +58,72 @@ function scrollFeed(
 }
 
 describe('LinkedIn in Chromium with the built extension', () => {
-  it('reads the SDUI feed as the user scrolls and stores posts and counts in the extension’s IndexedDB', async () => {
+  const UNKEYED = `linkedin:${fallbackKey('ana-souza-dev', 'Small reminder: write the runbook before the incident, not during it.')}`;
+
+  it('reads the June 2026 feed, and merges a card stored by its fingerprint once its comment box names it', async () => {
     const page = await harness.open('https://www.linkedin.com/feed/');
-    const posts = await storedPosts(4, 'the feed’s four posts in IndexedDB');
+    const posts = await storedPosts(
+      (list) =>
+        ['linkedin:ugcPost:7458842354569883777', 'linkedin:7459120011223344556', UNKEYED].every((k) => has(k)(list)),
+      'the 2026 feed’s three cards in IndexedDB',
+    );
+    expect(posts.find((p) => p.key === 'linkedin:ugcPost:7458842354569883777')).toMatchObject({
+      url: 'https://www.linkedin.com/feed/update/urn:li:ugcPost:7458842354569883777/',
+      author: 'selin-aydin',
+      latest: { likes: { precision: 'exact', value: 16 }, replies: { precision: 'exact', value: 1 } },
+    });
+    expect(posts.find((p) => p.key === UNKEYED)).toMatchObject({ url: 'https://www.linkedin.com/in/ana-souza-dev/' });
+    const firstSeen = posts.find((p) => p.key === UNKEYED)!.firstSeenAt;
+
+    // LinkedIn renders the card's comment box: its key names the activity.
+    await page.evaluate((key) => {
+      const card = document.querySelectorAll('[role="listitem"]')[2]!.firstElementChild!.firstElementChild!;
+      const box = document.createElement('div');
+      box.setAttribute('componentkey', `${key}-replaceableCommentToolsmZ3xFeedType_MAIN_FEED_RELEVANCE`);
+      card.append(box);
+    }, token(7459400000000000000n));
+    const merged = await storedPosts(
+      (list) => has('linkedin:7459400000000000000')(list) && !has(UNKEYED)(list),
+      'the card merged into its activity',
+    );
+    expect(merged.find((p) => p.key === 'linkedin:7459400000000000000')).toMatchObject({
+      firstSeenAt: firstSeen,
+      postedAt: Number(7459400000000000000n >> 22n),
+      latest: { likes: { precision: 'exact', value: 87 } },
+    });
+    const snapshots = await harness.storeContents<SnapshotRecord>('snapshots');
+    expect(snapshots.filter((s) => s.post === UNKEYED)).toEqual([]);
+    expect(snapshots.filter((s) => s.post === 'linkedin:7459400000000000000')).toHaveLength(1);
+    expect(harness.strayRequests).toEqual([]);
+  });
+
+  it('lists the 2026 feed in the popup with its ratios, and badges it without moving the page', async () => {
+    const listed = await popupPosts(harness, 'https://www.linkedin.com/feed/', 3);
+    const company = listed.find((p) => p.key === 'linkedin:7459120011223344556');
+    expect(company?.ratios).toMatchObject({ repostsPerLike: '0.97%', repliesPerLike: '3.9%' }); // 12 and 48 of 1,234
+    const check = await checkBadges(harness, 'https://www.linkedin.com/feed/', 'linkedin');
+    expect(check.badges).toHaveLength(3);
+    expect(check.moved, 'boxes that moved').toEqual([]);
+    expect(check.covered, 'controls no longer clickable').toEqual([]);
+  });
+
+  it('hides the 2026 feed’s counts and their hidden labels, keeping every button of the action bar', async () => {
+    const bar = '[role="listitem"] div:has(> div > button[aria-label="Comment"])';
+    expect(await checkHidden(harness, 'https://www.linkedin.com/feed/', 'linkedin', bar)).toEqual({
+      digits: [],
+      unreachable: [],
+    });
+  });
+
+  it('reads the SDUI feed as the user scrolls and stores posts and counts in the extension’s IndexedDB', async () => {
+    const page = await harness.open('https://www.linkedin.com/feed/?filter=recent');
+    const posts = await storedPosts(
+      (list) =>
+        ['7264932986881358253', '7264185561907832707', '7265374647092856009'].every((id) =>
+          has(`linkedin:${id}`)(list),
+        ),
+      'the SDUI feed’s posts in IndexedDB',
+    );
     expect(posts.find((p) => p.key === 'linkedin:7264932986881358253')).toMatchObject({
       url: 'https://www.linkedin.com/feed/update/urn:li:activity:7264932986881358253/',
       author: 'carla-mendes',
@@ -76,7 +143,10 @@ describe('LinkedIn in Chromium with the built extension', () => {
       { key: slotKey(7265700000000000000n), reactions: '88', comments: '3 comments' },
       { key: slotKey(7265800000000000000n), reactions: 'Bruno Lima and 9 others reacted', comments: '1 comment' },
     ]);
-    const after = await storedPosts(6, 'two more posts after scrolling');
+    const after = await storedPosts(
+      (list) => has('linkedin:7265700000000000000')(list) && has('linkedin:7265800000000000000')(list),
+      'two more posts after scrolling',
+    );
     expect(after.find((p) => p.key === 'linkedin:7265700000000000000')?.latest).toEqual({
       likes: { precision: 'exact', value: 88 },
       replies: { precision: 'exact', value: 3 },

@@ -47,7 +47,7 @@ describe('Reddit in Chromium with the built extension', () => {
     // The fixture's counters really are inside shadow roots here, as on the live site.
     expect(
       await page.evaluate(() => ({
-        light: document.querySelectorAll('faceplate-number').length,
+        light: document.querySelectorAll('shreddit-post faceplate-number').length,
         shadowed: Array.from(document.querySelectorAll('shreddit-post')).every(
           (p) => p.shadowRoot?.querySelector('faceplate-number') !== null,
         ),
@@ -101,6 +101,59 @@ describe('Reddit in Chromium with the built extension', () => {
     });
     expect(posts.find((p) => p.key === 'reddit:t3_1u60e5f')?.latest.likes).toMatchObject({ value: -8 });
     expect(harness.strayRequests).toEqual([]);
+  });
+
+  it('reads the 2018–2023 redesign new.reddit.com serves: ranges for "12.4k", the ad unit not a post', async () => {
+    await harness.open('https://new.reddit.com/r/Showerthoughts/comments/1qz8v2k/every_stapler_is_a_tiny_bookbinder/');
+    const posts = await waitFor(async () => {
+      const stored = (await harness.storeContents<PostRecord>('posts')).filter((p) =>
+        ['t3_1qz8v2k', 't3_1r0ad9x', 't3_1qyk2mm', 't3_1qxa7pp', 't3_1qw3nn4'].some((id) => p.key === `reddit:${id}`),
+      );
+      return stored.length === 5 ? stored : null;
+    }, 'the redesign page and the four posts beside it in IndexedDB');
+    expect(posts.find((p) => p.key === 'reddit:t3_1qz8v2k')).toMatchObject({
+      url: 'https://www.reddit.com/r/Showerthoughts/comments/1qz8v2k/every_stapler_is_a_tiny_bookbinder/',
+      author: 'staple_sage',
+      latest: {
+        likes: { precision: 'rounded', min: 12_350, max: 12_450 },
+        replies: { precision: 'rounded', min: 1_250, max: 1_350 },
+      },
+    });
+    expect(posts.find((p) => p.key === 'reddit:t3_1r0ad9x')).toMatchObject({ promoted: true });
+    expect(posts.find((p) => p.key === 'reddit:t3_1qxa7pp')?.latest).toEqual({}); // "Vote" and "Comment": unknown
+    const all = await harness.storeContents<PostRecord>('posts');
+    expect(all.some((p) => p.key.startsWith('reddit:t3_z'))).toBe(false);
+    expect(harness.strayRequests).toEqual([]);
+  });
+
+  it('hides the redesign’s scores and comment counts, leaving the arrows and the links in place', async () => {
+    const page = await harness.open(
+      'https://new.reddit.com/r/Showerthoughts/comments/1qz8v2k/every_stapler_is_a_tiny_bookbinder/',
+    );
+    const state = await page.evaluate(
+      (list) => {
+        const style = document.createElement('style');
+        style.textContent = list.map((s) => `${s} { visibility: hidden !important; }`).join('\n');
+        document.head.append(style);
+        const visibility = (s: string) =>
+          Array.from(document.querySelectorAll(s), (e) => getComputedStyle(e).visibility);
+        return {
+          unsupported: list.filter((s) => !CSS.supports(`selector(${s})`)),
+          scores: visibility('[id^="vote-arrows-"] > div'),
+          comments: visibility('a[data-click-id="comments"] > span'),
+          kept: [
+            ...visibility('[data-click-id="upvote"]'),
+            ...visibility('a[data-click-id="comments"]'),
+            ...visibility('a[data-click-id="comments"] > i'),
+          ],
+        };
+      },
+      [...(reddit.hide.likes ?? []), ...(reddit.hide.replies ?? [])],
+    );
+    expect(state.unsupported).toEqual([]);
+    expect(state.scores).toHaveLength(5);
+    expect(new Set([...state.scores, ...state.comments])).toEqual(new Set(['hidden']));
+    expect(new Set(state.kept)).toEqual(new Set(['visible']));
   });
 
   it('hides old Reddit scores and karma with its selectors, leaving arrows, titles and links in place', async () => {

@@ -35,12 +35,13 @@ describe('TikTok in Chromium with the built extension', () => {
     expect(noId!.key).toMatch(/^tiktok:fyp:dario_bakes:[0-9a-f]{8}$/);
     expect(noId!.url).toBe('https://www.tiktok.com/@dario_bakes');
     expect(byAuthor(first, 'brightsmile_official')[0]!.promoted).toBe(true);
-    // The three empty placeholders left no trace.
+    // The three empty placeholders and the LIVE card ("1.2K watching") left no trace.
     expect(first).toHaveLength(3);
+    expect(byAuthor(first, 'nightbus_radio')).toEqual([]);
 
     // Scrolling: TikTok fills a placeholder (frame first, content a moment later), mounts its player…
     await page.evaluate(() => {
-      const placeholder = document.querySelector('article[data-scroll-index="3"]')!;
+      const placeholder = document.querySelector('article[data-scroll-index="4"]')!;
       const template = document.querySelector('article[data-scroll-index="0"]')!;
       placeholder.innerHTML = '<div><section data-e2e="feed-video"></section></div><section></section>';
       setTimeout(() => {

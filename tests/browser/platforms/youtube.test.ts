@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../lib/settings/settings';
 import type { PostRecord, SnapshotRecord } from '../../../lib/storage/db';
+import { REAL_CAPTURES_DIR, SKIP_NOTE, realCapturesAvailable } from '../../../lib/platforms/real-captures';
 import { launch, waitFor, type Harness } from '../harness';
 
 let harness: Harness;
@@ -240,3 +243,57 @@ describe('YouTube in Chromium with the built extension', () => {
     expect(harness.strayRequests).toEqual([]);
   });
 });
+
+describe.skipIf(!realCapturesAvailable)(
+  `YouTube's real captures in Chromium${realCapturesAvailable ? '' : ` (${SKIP_NOTE})`}`,
+  () => {
+    /** Serves a capture at its address, reads it with the built extension; returns the page's reply. */
+    async function readCapture(file: string, url: string, ids: string[]) {
+      harness.serve(url, readFileSync(join(REAL_CAPTURES_DIR, 'youtube', file), 'utf8'));
+      const { page, tabId } = await harness.openTab(url);
+      const posts = await waitFor(async () => {
+        const all = await stored();
+        return ids.every((id) => post(all, id)) ? all : undefined;
+      }, `the posts of ${file}`);
+      const reply = await harness.inBackground(
+        async (id) =>
+          (
+            globalThis as unknown as {
+              chrome: { tabs: { sendMessage(i: number, m: object): Promise<{ keys: string[]; status: string }> } };
+            }
+          ).chrome.tabs.sendMessage(id, { type: 'page-posts' }),
+        tabId,
+      );
+      await page.close();
+      return { posts, reply };
+    }
+
+    it('reads the Turkish search placed after a hidden home page, and does not pause', async () => {
+      const ids = ['AhfNtK99Zl8', '83NNuoT7FpE', 'MX4rBHn2Kqo', '_qfs_pX-CCk'];
+      const { posts, reply } = await readCapture(
+        'trex-youtube-search-tr-2022-03.html',
+        'https://www.youtube.com/results?search_query=muhte%C5%9Fem+y%C3%BCzy%C4%B1l+leo',
+        ids,
+      );
+      expect(reply.status).toBe('reading');
+      expect(reply.keys).toHaveLength(26);
+      expect(post(posts, 'MX4rBHn2Kqo')?.latest).toEqual({ views: { precision: 'exact', value: 4494455 } });
+    });
+
+    it('reads the German home without storing people watching or waiting as views', async () => {
+      const { posts, reply } = await readCapture('trex-youtube-home-de-2022-03.html', 'https://www.youtube.com/', [
+        'ei7kbQhK1hA',
+        'ZhDNtEe0kGM',
+        'GXC77YehDGY',
+        's3PR9pySd1E',
+      ]);
+      expect(reply.status).toBe('reading');
+      expect(reply.keys).toHaveLength(29);
+      expect(post(posts, 'ei7kbQhK1hA')?.latest).toEqual({ views: { precision: 'exact', value: 1444431 } });
+      expect(post(posts, 'ZhDNtEe0kGM')?.latest).toEqual({ views: { precision: 'exact', value: 4202832 } });
+      expect(post(posts, 'GXC77YehDGY')?.latest).toEqual({});
+      // The captures' own images and styles were asked for (and refused): not the extension's doing.
+      harness.strayRequests.splice(0);
+    });
+  },
+);
