@@ -4,9 +4,12 @@ import { defaultSettings } from '../settings/settings';
 import { saveSettings } from '../settings/store';
 import type { FeedlensDatabase } from '../storage/db';
 import { ingestReadings } from '../storage/ingest';
-import { freshDb, hostAllowed, reading, T0 } from '../../tests/unit/import-helpers';
+import { freshDb, hostAllowed, NOW, pieces, reading, T0 } from '../../tests/unit/import-helpers';
 import { runAgeRetention } from './data-retention';
-import { createJobQueue, runDelete } from './data-service';
+import { exportText } from '../storage/export';
+import { startImportCheck } from '../storage/import-check';
+import { openStaging, stagingExists } from '../storage/import-staging';
+import { createJobQueue, resumeImport, runDelete } from './data-service';
 import { loadDataJob, loadNotices } from './data-status';
 
 const DAY = 24 * 3600 * 1000;
@@ -73,5 +76,32 @@ describe('data jobs in the background', () => {
     expect((await loadNotices())[0]?.text).toBe(
       'Deleted 1 post not seen for 30 days, with 2 snapshots, as you chose under “Keep posts”.',
     );
+  });
+
+  it('finishes saving an import the worker was stopped in, and drops one that was still being checked', async () => {
+    const source = await freshDb();
+    await ingestReadings(source, [reading('7', T0, 3), reading('8', T0, 4)]);
+    const file = await exportText(source);
+    db = await freshDb();
+    // Checked and ready to save when the worker stopped.
+    let staging = await openStaging();
+    const check = await startImportCheck(staging, { now: NOW, hostAllowed });
+    for (const piece of pieces(file, 100)) await check.write(piece);
+    await check.finish();
+    staging.close();
+    await resumeImport(deps(), createJobQueue());
+    expect((await db.getAllKeys('posts')).sort()).toEqual(['x:7', 'x:8']);
+    expect(await loadDataJob()).toMatchObject({ kind: 'import', state: 'done', posts: 2 });
+    expect(await stagingExists()).toBe(false);
+
+    // Still being checked: the page that sent it is gone, so nothing of it is saved.
+    db = await freshDb();
+    staging = await openStaging();
+    const partial = await startImportCheck(staging, { now: NOW, hostAllowed });
+    await partial.write(file.slice(0, file.length / 2));
+    staging.close();
+    await resumeImport(deps(), createJobQueue());
+    expect(await db.count('posts')).toBe(0);
+    expect(await stagingExists()).toBe(false);
   });
 });
