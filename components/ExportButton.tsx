@@ -1,16 +1,41 @@
+/**
+ * Downloads everything Feedlens has stored as one JSON file (format in the README), optionally with
+ * the user's settings, showing how far it has got. The file is built by a worker, a page of records
+ * at a time, so the page stays responsive with a year of data.
+ */
 import { useState } from 'preact/hooks';
-import { downloadText } from '@/lib/ui/download';
+import { loadSettings } from '@/lib/settings/store';
 import type { FeedlensDatabase } from '@/lib/storage/db';
-import { exportChunks, exportFileName } from '@/lib/storage/export';
+import { exportFileName, type ExportProgress } from '@/lib/storage/export';
+import { exportFile } from '@/lib/ui/data-client';
+import { downloadText } from '@/lib/ui/download';
 
-/** Downloads everything Feedlens has stored as one JSON file (format in the README). */
-export function ExportButton(props: { db: FeedlensDatabase; label?: string }) {
-  const [state, setState] = useState<'idle' | 'busy' | 'error'>('idle');
+const n = (count: number) => count.toLocaleString();
+
+export function exportProgressText(p: ExportProgress): string {
+  return p.posts < p.totalPosts || p.totalSnapshots === 0
+    ? `Exporting ${n(p.posts)} of ${n(p.totalPosts)} posts…`
+    : `Exporting ${n(p.snapshots)} of ${n(p.totalSnapshots)} snapshots…`;
+}
+
+export function ExportButton(props: {
+  db: FeedlensDatabase;
+  label?: string;
+  /** Offer "Include my settings" (accounts, peers, hiding choices); otherwise data only. */
+  offerSettings?: boolean;
+}) {
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [state, setState] = useState<'idle' | 'busy' | 'done' | 'error'>('idle');
+  const [withSettings, setWithSettings] = useState(true);
   const run = async () => {
     setState('busy');
+    setProgress(null);
     try {
-      downloadText(await exportChunks(props.db), exportFileName());
-      setState('idle');
+      const settings = props.offerSettings && withSettings ? await loadSettings() : undefined;
+      // Built in a worker: reading and stringifying a year of records would hold this page for seconds.
+      const blob = await exportFile(props.db, settings, setProgress);
+      downloadText([blob], exportFileName());
+      setState('done');
     } catch {
       setState('error');
     }
@@ -18,8 +43,33 @@ export function ExportButton(props: { db: FeedlensDatabase; label?: string }) {
   return (
     <span class="export">
       <button type="button" class="button" disabled={state === 'busy'} onClick={() => void run()}>
-        {state === 'busy' ? 'Exporting…' : (props.label ?? 'Export data')}
+        {props.label ?? 'Export data'}
       </button>
+      {props.offerSettings && (
+        <label class="export-settings">
+          <input
+            type="checkbox"
+            checked={withSettings}
+            disabled={state === 'busy'}
+            onChange={(e) => setWithSettings(e.currentTarget.checked)}
+          />{' '}
+          Include my settings (accounts, peers, hiding choices)
+        </label>
+      )}
+      {state === 'busy' && (
+        <span class="data-progress" role="status">
+          {progress && (
+            <progress max={progress.totalPosts + progress.totalSnapshots} value={progress.posts + progress.snapshots} />
+          )}{' '}
+          {progress ? exportProgressText(progress) : 'Exporting…'}
+        </span>
+      )}
+      {state === 'done' && progress && (
+        <span role="status">
+          {' '}
+          Exported {n(progress.posts)} posts and {n(progress.snapshots)} snapshots.
+        </span>
+      )}
       {state === 'error' && <span role="alert"> Export failed; nothing was changed.</span>}
     </span>
   );

@@ -1,30 +1,68 @@
-import { useState } from 'preact/hooks';
-import type { FeedlensDatabase } from '@/lib/storage/db';
-import { bumpStoreGeneration } from '@/lib/background/status-store';
-import { importData, parseImport } from '@/lib/storage/import';
+/**
+ * Reads an export file back in, through the background (the only writer of the store): the file is
+ * streamed to it, checked whole before anything is saved, and merged with what is stored. Shows how
+ * far it has got, with a Cancel while checking; a refused or cancelled import changes nothing.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { isRunning, sizeRefusal, type DataJob } from '@/lib/messages/data';
+import { importFile, type RunningImport } from '@/lib/ui/data-client';
+import { useDataJob } from './useDataJob';
 
-/** Reads an export file back in, merging it with what is stored. A bad file changes nothing. */
-export function ImportForm(props: { db: FeedlensDatabase }) {
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setMessage(null);
-    const parsed = parseImport(await file.text());
-    if (!parsed.ok) {
-      setMessage({ kind: 'error', text: parsed.error });
-      return;
-    }
-    try {
-      const result = await importData(props.db, parsed.data);
-      await bumpStoreGeneration();
-      setMessage({ kind: 'ok', text: `Imported ${result.posts} posts and ${result.snapshots} snapshots.` });
-    } catch (error) {
-      setMessage({
-        kind: 'error',
-        text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}`,
-      });
-    }
+const n = (count: number | undefined) => (count ?? 0).toLocaleString();
+const mb = (bytes: number | undefined) => `${Math.round((bytes ?? 0) / (1024 * 1024)).toLocaleString()} MB`;
+
+function ImportProgress(props: { job: DataJob; cancel?: () => void }) {
+  const { job } = props;
+  if (job.state === 'checking') {
+    return (
+      <div class="data-progress" role="status">
+        <progress max={job.totalBytes || 1} value={job.bytes ?? 0} /> Checking the file: {mb(job.bytes)} of{' '}
+        {mb(job.totalBytes)} read, {n(job.posts)} posts and {n(job.snapshots)} snapshots so far. Nothing is saved until
+        the whole file has passed.{' '}
+        {props.cancel && (
+          <button type="button" class="button" onClick={props.cancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div class="data-progress" role="status">
+      <progress max={job.totalPosts || 1} value={job.posts} /> Saving {n(job.posts)} of {n(job.totalPosts)} posts (
+      {n(job.snapshots)} of {n(job.totalSnapshots)} snapshots). This last step cannot be cancelled; it goes on if you
+      close this page.
+    </div>
+  );
+}
+
+export function ImportForm() {
+  const job = useDataJob();
+  const [restoreSettings, setRestoreSettings] = useState(false);
+  const [local, setLocal] = useState<string | null>(null);
+  const running = useRef<RunningImport | null>(null);
+  const [, rerender] = useState(0);
+  const busy = isRunning(job) || running.current !== null;
+
+  const onFile = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file || busy) return;
+    const refusal = sizeRefusal(file.size);
+    setLocal(refusal);
+    if (refusal) return;
+    const started = importFile(file, restoreSettings);
+    running.current = started;
+    rerender((x) => x + 1);
+    void started.done.then((outcome) => {
+      running.current = null;
+      // The background publishes its outcome for every page; what only this page saw is shown from here.
+      setLocal(outcome.error ?? null);
+      rerender((x) => x + 1);
+    });
   };
+
+  const outcome = job?.kind === 'import' && !isRunning(job) ? job : undefined;
   return (
     <div class="import">
       <label>
@@ -32,15 +70,33 @@ export function ImportForm(props: { db: FeedlensDatabase }) {
         <input
           type="file"
           accept="application/json,.json"
-          onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])}
+          disabled={busy}
+          onChange={(e) => onFile(e.currentTarget as HTMLInputElement)}
         />
       </label>
-      {message && (
+      <label class="import-settings">
+        <input
+          type="checkbox"
+          checked={restoreSettings}
+          disabled={busy}
+          onChange={(e) => setRestoreSettings(e.currentTarget.checked)}
+        />{' '}
+        Also restore the settings in the file (accounts, peers, hiding choices), replacing mine
+      </label>
+      {job?.kind === 'import' && isRunning(job) && (
+        <ImportProgress job={job} {...(running.current ? { cancel: () => running.current?.cancel() } : {})} />
+      )}
+      {local && (
+        <p role="alert" class="notice notice-error">
+          {local}
+        </p>
+      )}
+      {!local && outcome?.message && (
         <p
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          class={message.kind === 'error' ? 'notice notice-error' : 'notice notice-info'}
+          role={outcome.state === 'done' ? 'status' : 'alert'}
+          class={`notice ${outcome.state === 'done' ? 'notice-info' : outcome.state === 'cancelled' ? 'notice-warning' : 'notice-error'}`}
         >
-          {message.text}
+          {outcome.message}
         </p>
       )}
     </div>

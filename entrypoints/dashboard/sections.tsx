@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Chart } from '@/components/Chart';
 import { DataTable } from '@/components/DataTable';
+import { DeletePostButton } from '@/components/DeletePostButton';
 import type { AgeId } from '@/lib/metrics/ages';
 import { compareWithPeers, engagementByAuthor, MEASURE_LABELS, type Measure } from '@/lib/metrics/compare';
 import { ageLabel } from '@/lib/metrics/format';
@@ -171,7 +172,13 @@ export function HistorySection(props: { db: FeedlensDatabase; postKey: string | 
             <span class="post-text-inline">{state.post.text}</span>{' '}
             <a href={state.post.url} target="_blank" rel="noopener noreferrer">
               open
-            </a>
+            </a>{' '}
+            <DeletePostButton
+              db={props.db}
+              post={state.post}
+              snapshots={state.history.length}
+              onDeleted={() => setState({ post: undefined, history: [] })}
+            />
           </p>
           {chart && state.history.length > 1 && (
             <Chart label="Counts over time" options={chart.options} data={chart.data} />

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ExportButton } from '@/components/ExportButton';
 import { HideOptions } from '@/components/HideOptions';
-import { ImportForm } from '@/components/ImportForm';
 import { MastodonServers } from '@/components/MastodonServers';
 import { OverlayOptions } from '@/components/overlay/OverlayOptions';
 import { PeopleForm } from '@/components/PeopleForm';
+import { YourData } from '@/components/YourData';
 import type { PlatformId } from '@/lib/model';
 import { ADAPTERS } from '@/lib/platforms/registry';
 import type { Settings } from '@/lib/settings/settings';
@@ -57,23 +56,7 @@ export function OptionsApp(props: { db: FeedlensDatabase }) {
         <PeopleForm platform={platform} platformName={name} settings={settings} save={save} />
       </section>
       <MastodonServers />
-      <section aria-labelledby="data-heading">
-        <h2 id="data-heading">Your data</h2>
-        <p>
-          Everything Feedlens reads stays in this browser. Export it as one JSON file (its format is described in the
-          README), or import an export from another browser.
-        </p>
-        <p>
-          <a href="/dashboard.html" target="_blank">
-            Open the dashboard
-          </a>
-          : your posts against peers, engagement rates by author and any post’s counts over time.
-        </p>
-        <p>
-          <ExportButton db={props.db} label="Export all data" />
-        </p>
-        <ImportForm db={props.db} />
-      </section>
+      <YourData db={props.db} settings={settings} save={save} />
     </main>
   );
 }

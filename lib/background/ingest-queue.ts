@@ -10,6 +10,7 @@
 import type { PostReading } from '../model';
 import type { FeedlensDatabase } from '../storage/db';
 import { createPostCache, ingestReadings, type IngestResult } from '../storage/ingest';
+import { isQuotaError } from '../storage/quota';
 
 export interface IngestQueueOptions {
   getDb(): Promise<FeedlensDatabase>;
@@ -20,6 +21,8 @@ export interface IngestQueueOptions {
   maxTransaction?: number;
   onWritten?(result: IngestResult): void;
   onError?(error: unknown, lost: number): void;
+  /** A write refused for lack of space (QuotaExceededError): make room, then the batch is retried once. */
+  makeRoom?(error: unknown): Promise<unknown>;
   setTimer?(callback: () => void, ms: number): void;
 }
 
@@ -50,11 +53,18 @@ export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
     const batch = queue.splice(0, maxTransaction);
     // What did not fit is written next, after this one.
     if (queue.length) flush();
-    try {
+    const write = async () => {
       const db = await options.getDb();
       // Not `onWritten?.(await …)`: an optional call would skip the write when nobody listens.
       const result = await ingestReadings(db, batch, undefined, cache);
       options.onWritten?.(result);
+    };
+    try {
+      await write().catch(async (error: unknown) => {
+        if (!options.makeRoom || !isQuotaError(error)) throw error;
+        await options.makeRoom(error);
+        await write();
+      });
     } catch (error) {
       options.onError?.(error, batch.length);
     }

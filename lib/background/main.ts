@@ -18,6 +18,7 @@ import type { PlatformAdapter } from '../platforms/types';
 import { onSettingsChanged } from '../settings/store';
 import { connectionCache } from '../storage/db';
 import { listenForToggleCommand } from './commands';
+import { startDataServices } from './data';
 import { createHidingSync } from './hiding-sync';
 import { createIngestQueue } from './ingest-queue';
 import { listenForPostStats } from './post-stats';
@@ -49,7 +50,10 @@ export function runBackground(): void {
       lost += count;
       void saveStorageStatus({ error: describeStorageError(error), lost, at: Date.now() });
     },
+    makeRoom: (error) => data.makeRoom(error),
   });
+  // Import, deletion, retention by age and making room when storage is full (lib/background/data.ts).
+  const data = startDataServices({ getDb, hostAllowed, invalidate: () => queue.invalidate() });
 
   // Thins old snapshots after start-up and after readings (lib/storage/retention.ts). It rewrites
   // post records, as an import does (from the settings page), so the ingest cache starts afresh.

@@ -135,3 +135,48 @@ function validateAliases(value: unknown, postId: string): string[] | undefined {
   if (!ids.every((id): id is string => id !== undefined)) return undefined;
   return [...new Set(ids)].filter((id) => id !== postId);
 }
+
+/**
+ * The largest count Feedlens believes: 10^12, a hundred times the views of the most-watched video
+ * there is (YouTube's "Baby Shark Dance", past 15 billion). Anything larger is damage, not data.
+ */
+export const MAX_COUNT = 1e12;
+
+/** Only Reddit's net score (stored as `likes`) can be below zero. */
+function lowestCount(platform: PlatformId, metric: Metric): number {
+  return platform === 'reddit' && metric === 'likes' ? -MAX_COUNT : 0;
+}
+
+/**
+ * Whether every number in `counts` is one the site could have shown: within the bounds above, and
+ * a whole number where the count was read (`wholeNumbers`). Counts at fixed ages are interpolated
+ * between readings, so they may fall between whole numbers.
+ */
+export function countsCanBeTrue(platform: PlatformId, counts: Counts, wholeNumbers = true): boolean {
+  for (const [metric, count] of Object.entries(counts) as [Metric, Count][]) {
+    if (!('value' in count)) continue;
+    const low = lowestCount(platform, metric);
+    const numbers = 'min' in count ? [count.value, count.min, count.max] : [count.value];
+    for (const n of numbers) {
+      if (n < low || n > MAX_COUNT || (wholeNumbers && !Number.isInteger(n))) return false;
+    }
+  }
+  return true;
+}
+
+/** A time a reading can carry: not before 2004, and not after `now` (plus the allowed clock skew). */
+export function isReadingTime(value: unknown, now: number): value is number {
+  return isFiniteNumber(value) && value >= EARLIEST_POST && value <= now + SLACK_MS;
+}
+
+/** The permalink's normalized address if it is an https address on the platform's hosts. */
+export function permalinkOn(platform: PlatformId, url: unknown, hostAllowed: HostCheck): string | undefined {
+  const text = boundedString(MAX_URL_LENGTH)(url);
+  if (!text) return undefined;
+  try {
+    const parsed = new URL(text);
+    return parsed.protocol === 'https:' && hostAllowed(platform, parsed.hostname) ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_KEEP_DAYS,
   SNOOZE_MS,
   defaultSettings,
   hiddenMetrics,
@@ -47,6 +48,15 @@ describe('settings', () => {
     expect(repaired.hide.sites.reddit).toBe(false);
     expect(repaired.hide.metrics.likes).toBe(true);
     expect(normalizeSettings('garbage')).toEqual(defaultSettings());
+  });
+
+  it('keeps posts forever unless the user picks a whole number of days, and never reads a damaged value as a short one', () => {
+    expect(defaultSettings().keepPostsDays).toBeNull();
+    expect(normalizeSettings({ keepPostsDays: 90 }).keepPostsDays).toBe(90);
+    expect(normalizeSettings({ keepPostsDays: MAX_KEEP_DAYS }).keepPostsDays).toBe(MAX_KEEP_DAYS);
+    for (const damaged of [0, -30, 1.5, '30', Infinity, NaN, MAX_KEEP_DAYS + 1, null, undefined]) {
+      expect(normalizeSettings({ keepPostsDays: damaged }).keepPostsDays).toBeNull();
+    }
   });
 });
 

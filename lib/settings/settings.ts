@@ -49,7 +49,15 @@ export interface Settings {
   /** Accounts the user compares against per platform; empty means every author seen there. */
   peers: Record<PlatformId, string[]>;
   overlay: OverlaySettings;
+  /**
+   * Posts not seen for this many days are deleted, with their snapshots (null: kept forever).
+   * Counted from when a post was last seen, so a post still in the feed stays.
+   */
+  keepPostsDays: number | null;
 }
+
+/** The longest retention one can choose short of "forever": ten years. */
+export const MAX_KEEP_DAYS = 3650;
 
 export const SNOOZE_MS = 15 * 60 * 1000;
 
@@ -72,7 +80,13 @@ export function defaultSettings(): Settings {
     accounts: record(PLATFORM_IDS, () => []),
     peers: record(PLATFORM_IDS, () => []),
     overlay: { enabled: true, sites: record(PLATFORM_IDS, () => true) },
+    keepPostsDays: null,
   };
+}
+
+/** A retention from storage: a whole number of days from 1 to {@link MAX_KEEP_DAYS}, else forever. */
+export function normalizeKeepDays(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_KEEP_DAYS ? value : null;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -142,6 +156,7 @@ export function normalizeSettings(value: unknown): Settings {
       enabled: bool(overlay.enabled, d.overlay.enabled),
       sites: booleans(PLATFORM_IDS, overlay.sites, d.overlay.sites),
     },
+    keepPostsDays: normalizeKeepDays(stored.keepPostsDays),
   };
 }
 

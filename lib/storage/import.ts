@@ -1,96 +1,122 @@
 /**
- * Importing an export file (from another browser, or a backup). The whole file is checked before
- * anything is written, and then written in one transaction: a corrupt file is refused with a
- * message saying what is wrong, and nothing already stored is lost or changed.
+ * What an import file's records may hold, and how an imported post joins a stored one.
+ *
+ * A post in a file is checked with the same schema as a reading sent by a content script
+ * (lib/messages/reading.ts): its counts, times, permalink, author and text pass `validateReading`
+ * and the shared bounds, so the file cannot store what a page could not. Records then add what only
+ * they have (first and last seen, counts at fixed ages). Every refusal names the problem in words.
  */
 import { isAgeId, mergeSamples, type AgeSamples, type CountPoint } from '../metrics/ages';
-import { isPlatformId, postKey } from '../model';
-import { validateCounts, validateIncludes } from '../messages/reading';
-import type { FeedlensDatabase, PostRecord, SnapshotRecord } from './db';
+import { isPlatformId, postKey, type Counts, type PlatformId, type PostReading } from '../model';
+import { isObject } from '../messages/checks';
+import {
+  MAX_ID_LENGTH,
+  countsCanBeTrue,
+  isReadingTime,
+  permalinkOn,
+  validateCounts,
+  validateIncludes,
+  validateReading,
+  type HostCheck,
+} from '../messages/reading';
+import type { PostRecord, SnapshotRecord } from './schema';
 import { deriveFromSnapshots } from './derive';
-import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
-import { abortQuietly } from './ingest';
+import { storedCounts } from './ingest';
 
-export interface ImportData {
-  posts: PostRecord[];
-  snapshots: SnapshotRecord[];
+export interface RecordChecks {
+  /** Times may not be later than this (the import's own clock). */
+  now: number;
+  hostAllowed: HostCheck;
+  /** The site's name for messages ("X"); the platform id when not given. */
+  siteName?(platform: PlatformId): string;
 }
 
-export type ParsedImport = { ok: true; data: ImportData } | { ok: false; error: string };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
-
-function validatePoint(value: unknown): CountPoint | undefined {
-  if (!isObject(value) || !isTime(value.at)) return undefined;
-  const counts = validateCounts(value.counts);
-  return counts ? { at: value.at, counts } : undefined;
+/** Counts as stored: checked, bounded for the platform, and without raw text or unknowns. */
+function checkedCounts(platform: PlatformId, value: unknown, wholeNumbers = true): Counts | string {
+  const counts = validateCounts(value);
+  if (!counts) return 'has malformed counts';
+  if (!countsCanBeTrue(platform, counts, wholeNumbers))
+    return 'has counts no site shows (negative, fractional or too large)';
+  return storedCounts(counts);
 }
 
-/** Counts at fixed ages (export v1 files written since schema v2 carry them; older ones do not). */
-function validateAges(value: unknown): AgeSamples | undefined {
+function checkedPoint(platform: PlatformId, value: unknown, now: number): CountPoint | undefined {
+  if (!isObject(value) || !isReadingTime(value.at, now)) return undefined;
+  const counts = checkedCounts(platform, value.counts);
+  return typeof counts === 'string' ? undefined : { at: value.at, counts };
+}
+
+/** Counts at fixed ages: interpolated between readings, so not necessarily whole numbers. */
+function checkedAges(platform: PlatformId, value: unknown): AgeSamples | undefined {
   if (!isObject(value)) return undefined;
   const ages: AgeSamples = {};
   for (const [age, sample] of Object.entries(value)) {
     if (!isAgeId(age) || !isObject(sample)) return undefined;
-    const counts = validateCounts(sample.counts);
+    const counts = checkedCounts(platform, sample.counts, false);
     const off = sample.off;
-    if (!counts || typeof off !== 'number' || !Number.isFinite(off) || off < 0) return undefined;
+    if (typeof counts === 'string' || typeof off !== 'number' || !Number.isFinite(off) || off < 0) return undefined;
     ages[age] = { counts, off };
   }
   return ages;
 }
 
-function validatePost(value: unknown): PostRecord | string {
-  if (!isObject(value)) return 'is not an object';
-  const { platform, postId, key, url } = value;
-  if (!isPlatformId(platform)) return `has an unknown platform (${String(platform)})`;
-  if (!isText(postId, 512)) return 'has no post id';
-  if (key !== postKey({ platform, postId })) return 'has a key that does not match its platform and id';
-  if (!isText(url, 2048) || !url.startsWith('https://')) return 'has no https permalink';
-  const latest = validateCounts(value.latest);
-  if (!latest) return 'has malformed counts';
-  if (!isTime(value.firstSeenAt) || !isTime(value.lastSeenAt) || !isTime(value.lastSnapshotAt))
-    return 'has malformed times';
-  const record: PostRecord = {
-    key,
+/** The reading a post record stands for: its newest facts, as a content script would have sent them. */
+function asReading(value: Record<string, unknown>, platform: PlatformId, latest: Counts): Record<string, unknown> {
+  const reading: Record<string, unknown> = {
     platform,
-    postId,
-    url,
-    firstSeenAt: value.firstSeenAt,
-    lastSeenAt: value.lastSeenAt,
-    lastSnapshotAt: value.lastSnapshotAt,
-    latest,
+    postId: value.postId,
+    url: value.url,
+    counts: latest,
+    readAt: value.lastSeenAt,
   };
-  if (value.author !== undefined) {
-    if (!isText(value.author, 256)) return 'has a malformed author';
-    record.author = value.author;
+  for (const field of ['author', 'postedAt', 'text', 'includes', 'promoted'] as const) {
+    if (value[field] !== undefined) reading[field] = value[field];
   }
-  if (value.postedAt !== undefined) {
-    if (!isTime(value.postedAt)) return 'has a malformed post time';
-    record.postedAt = value.postedAt;
+  return reading;
+}
+
+/** A post of an import file as it will be stored, or why it is refused. */
+export function validatePost(value: unknown, checks: RecordChecks): PostRecord | string {
+  if (!isObject(value)) return 'is not an object';
+  const { platform, postId, key } = value;
+  if (!isPlatformId(platform)) return `has an unknown platform (${String(platform).slice(0, 40)})`;
+  if (typeof postId !== 'string' || postId.length === 0 || postId.length > MAX_ID_LENGTH) return 'has no post id';
+  if (key !== postKey({ platform, postId })) return 'has a key that does not match its platform and id';
+  const site = checks.siteName?.(platform) ?? platform;
+  const url = permalinkOn(platform, value.url, checks.hostAllowed);
+  if (!url) return `is a post on ${site} whose link is not an https address on ${site}`;
+  const latest = checkedCounts(platform, value.latest);
+  if (typeof latest === 'string') return latest;
+  const { firstSeenAt, lastSeenAt, lastSnapshotAt } = value;
+  for (const time of [firstSeenAt, lastSeenAt, lastSnapshotAt, value.postedAt]) {
+    if (time !== undefined && !isReadingTime(time, checks.now)) return 'has a time outside 2004 to now';
   }
-  if (value.text !== undefined) {
-    if (typeof value.text !== 'string' || value.text.length > 2000) return 'has malformed text';
-    record.text = value.text;
-  }
-  if (value.promoted !== undefined) {
-    if (typeof value.promoted !== 'boolean') return 'has a malformed promoted flag';
-    if (value.promoted) record.promoted = true;
-  }
-  if (value.includes !== undefined) {
-    const includes = validateIncludes(value.includes);
-    if (!includes) return 'has malformed includes';
-    record.includes = includes;
-  }
+  if (!isReadingTime(firstSeenAt, checks.now) || !isReadingTime(lastSeenAt, checks.now)) return 'has no times seen';
+  if (!isReadingTime(lastSnapshotAt, checks.now)) return 'has no snapshot time';
+  if (firstSeenAt > lastSeenAt) return 'was first seen after it was last seen';
+  if (lastSnapshotAt < firstSeenAt || lastSnapshotAt > lastSeenAt)
+    return 'has a snapshot time outside the time it was seen';
+  if (value.includes !== undefined && !validateIncludes(value.includes)) return 'has malformed includes';
+  const reading: PostReading | undefined = validateReading(
+    asReading(value, platform, latest),
+    checks.now,
+    checks.hostAllowed,
+  );
+  if (!reading) return 'has a malformed author, text, post time or flag';
+
+  const record: PostRecord = { key, platform, postId, url, firstSeenAt, lastSeenAt, lastSnapshotAt, latest };
+  if (reading.author !== undefined) record.author = reading.author;
+  if (reading.postedAt !== undefined) record.postedAt = reading.postedAt;
+  if (reading.text !== undefined) record.text = reading.text;
+  if (reading.promoted) record.promoted = true;
+  if (reading.includes) record.includes = reading.includes;
   if (value.ages !== undefined) {
-    const ages = validateAges(value.ages);
+    const ages = checkedAges(platform, value.ages);
     if (!ages) return 'has malformed counts at fixed ages';
     record.ages = ages;
   }
   if (value.last !== undefined) {
-    const last = validatePoint(value.last);
+    const last = checkedPoint(platform, value.last, checks.now);
     if (!last) return 'has a malformed latest reading';
     record.last = last;
   }
@@ -101,51 +127,22 @@ function validatePost(value: unknown): PostRecord | string {
   return record;
 }
 
-function validateSnapshot(value: unknown, knownPosts: ReadonlySet<string>): SnapshotRecord | string {
-  if (!isObject(value)) return 'is not an object';
-  if (typeof value.post !== 'string' || !knownPosts.has(value.post)) return 'belongs to no post in the file';
-  if (!isTime(value.at)) return 'has a malformed time';
-  const counts = validateCounts(value.counts);
-  if (!counts) return 'has malformed counts';
-  return { post: value.post, at: value.at, counts };
+/** The platform a snapshot's post key names ("x:123" → x), if any. */
+export function platformOfKey(key: unknown): PlatformId | undefined {
+  if (typeof key !== 'string' || key.length > MAX_ID_LENGTH + 16) return undefined;
+  const platform = key.slice(0, key.indexOf(':'));
+  return isPlatformId(platform) && key.length > platform.length + 1 ? platform : undefined;
 }
 
-/** Checks a whole export file; the error names the first problem in words a user can act on. */
-export function parseImport(text: string): ParsedImport {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'This file is not valid JSON, so it is not a Feedlens export (it may be truncated).' };
-  }
-  if (!isObject(json) || json.format !== EXPORT_FORMAT) {
-    return { ok: false, error: 'This file is not a Feedlens export.' };
-  }
-  if (json.version !== EXPORT_VERSION) {
-    return {
-      ok: false,
-      error: `This export has format version ${String(json.version)}; this version of Feedlens reads version ${EXPORT_VERSION}.`,
-    };
-  }
-  if (!Array.isArray(json.posts) || !Array.isArray(json.snapshots)) {
-    return { ok: false, error: 'This export is missing its posts or snapshots.' };
-  }
-  const posts: PostRecord[] = [];
-  for (const [index, value] of json.posts.entries()) {
-    const post = validatePost(value);
-    if (typeof post === 'string')
-      return { ok: false, error: `Post ${index + 1} in the file ${post}; nothing was imported.` };
-    posts.push(post);
-  }
-  const known = new Set(posts.map((p) => p.key));
-  const snapshots: SnapshotRecord[] = [];
-  for (const [index, value] of json.snapshots.entries()) {
-    const snapshot = validateSnapshot(value, known);
-    if (typeof snapshot === 'string')
-      return { ok: false, error: `Snapshot ${index + 1} in the file ${snapshot}; nothing was imported.` };
-    snapshots.push(snapshot);
-  }
-  return { ok: true, data: { posts, snapshots } };
+/** A snapshot of an import file (whether its post is in the file is checked by the caller). */
+export function validateSnapshot(value: unknown, checks: RecordChecks): SnapshotRecord | string {
+  if (!isObject(value)) return 'is not an object';
+  const platform = platformOfKey(value.post);
+  if (!platform) return 'belongs to no post';
+  if (!isReadingTime(value.at, checks.now)) return 'has a time outside 2004 to now';
+  const counts = checkedCounts(platform, value.counts);
+  if (typeof counts === 'string') return counts;
+  return { post: value.post as string, at: value.at, counts };
 }
 
 /** Merges two records of one post: the newer reading wins, first/last seen widen. */
@@ -176,34 +173,4 @@ export function completeFromHistory(post: PostRecord, history: readonly Snapshot
   if (derived.last && (!post.last || derived.last.at > post.last.at)) complete.last = derived.last;
   if (derived.thin) complete.thin = 1;
   return complete;
-}
-
-/** Writes checked import data in one transaction, merging with what is stored. */
-export async function importData(
-  db: FeedlensDatabase,
-  data: ImportData,
-): Promise<{ posts: number; snapshots: number }> {
-  const tx = db.transaction(['posts', 'snapshots'], 'readwrite');
-  const posts = tx.objectStore('posts');
-  const snapshots = tx.objectStore('snapshots');
-  const writes: Promise<unknown>[] = [];
-  try {
-    const stored = await Promise.all(data.posts.map((post) => posts.get(post.key)));
-    for (const snapshot of data.snapshots) writes.push(snapshots.put(snapshot));
-    // Each post's whole history (stored and imported) completes its v2 fields; files exported
-    // before schema v2 have none.
-    const histories = await Promise.all(
-      data.posts.map((post) => snapshots.getAll(IDBKeyRange.bound([post.key, -Infinity], [post.key, Infinity]))),
-    );
-    data.posts.forEach((post, i) => {
-      const existing = stored[i];
-      const merged = existing ? mergePosts(existing, post) : post;
-      writes.push(posts.put(completeFromHistory(merged, histories[i]!)));
-    });
-    await Promise.all([...writes, tx.done]);
-  } catch (error) {
-    abortQuietly(tx, writes);
-    throw error;
-  }
-  return { posts: data.posts.length, snapshots: data.snapshots.length };
 }

@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshDb, hostAllowed, importText, NOW, pieces, reading, T0 } from '../../tests/unit/import-helpers';
+import type { FeedlensDatabase } from './db';
+import { exportText } from './export';
+import { startImportCheck } from './import-check';
+import { saveStaged } from './import-save';
+import { discardStaging, openStaging, readMeta, stagingExists } from './import-staging';
+import { ingestReadings } from './ingest';
+
+let db: FeedlensDatabase;
+let file: string;
+beforeEach(async () => {
+  const source = await freshDb();
+  await ingestReadings(
+    source,
+    Array.from({ length: 40 }, (_, i) => [
+      reading(String(i + 1), T0 + i, i),
+      reading(String(i + 1), T0 + 5000 + i, i + 1),
+    ]).flat(),
+  );
+  file = await exportText(source);
+  db = await freshDb();
+  await ingestReadings(db, [reading('1', T0 - 5000, 1)]);
+});
+
+const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+describe('saving a checked import', () => {
+  it('leaves the store as it was when cancelled while checking, and drops what was staged', async () => {
+    const before = await exportText(db, { now: T0 });
+    const staging = await openStaging();
+    const check = await startImportCheck(staging, { now: NOW, hostAllowed });
+    const parts = pieces(file, 200);
+    for (const part of parts.slice(0, parts.length / 2)) await check.write(part);
+    expect(await staging.count('posts')).toBeGreaterThan(0);
+    // What the background does on Cancel, or when the page closes.
+    await discardStaging(staging);
+    expect(await stagingExists()).toBe(false);
+    expect(await exportText(db, { now: T0 })).toBe(before);
+  });
+
+  it('continues where it stopped when saving was cut short, ending as one uninterrupted import would', async () => {
+    const whole = await freshDb();
+    await ingestReadings(whole, [reading('1', T0 - 5000, 1)]);
+    expect((await importText(whole, file)).ok).toBe(true);
+
+    const staging = await openStaging();
+    const check = await startImportCheck(staging, { now: NOW, hostAllowed });
+    for (const part of pieces(file, 500)) await check.write(part);
+    await check.finish();
+    let writes = 0;
+    const stopAfterTwo = () => {
+      // Called before and after each write: the third write's start is where the browser "stops".
+      if (++writes === 5) throw new Error('the service worker stopped');
+    };
+    await expect(saveStaged(db, staging, { batch: 7, aroundWrite: stopAfterTwo })).rejects.toThrow(/stopped/);
+    const cut = await readMeta(staging);
+    expect(cut).toMatchObject({ state: 'saving', posts: 40 });
+    // Two pieces were written, the second's last post waiting for the third: saving resumes from the second.
+    expect(cut!.savedPieces).toBe(1);
+    expect(cut!.pieces).toBeGreaterThan(3);
+    const halfway = await db.count('posts');
+    expect(halfway).toBeGreaterThan(1);
+    expect(halfway).toBeLessThan(40);
+    // The next start: the rest is saved, and what was saved already is not changed by it.
+    const done = await saveStaged(db, staging, { batch: 7 });
+    expect(done).toMatchObject({ savedPosts: 40, savedSnapshots: 80, savedPieces: cut!.pieces });
+    await discardStaging(staging);
+    expect(await db.getAll('posts')).toEqual(await whole.getAll('posts'));
+    expect(await db.getAll('snapshots')).toEqual(await whole.getAll('snapshots'));
+  });
+
+  it('makes room and retries a batch once when storage is full, and gives up if it is still full', async () => {
+    let refusals = 1;
+    const aroundWrite = vi.fn(() => {
+      if (aroundWrite.mock.calls.length % 2 === 1 && refusals-- > 0) throw quotaError();
+    });
+    const makeRoom = vi.fn(async () => undefined);
+    expect(await importText(db, file, { save: { batch: 10, aroundWrite, makeRoom } })).toMatchObject({ ok: true });
+    expect(makeRoom).toHaveBeenCalledTimes(1);
+    expect(await db.count('posts')).toBe(40);
+
+    const full = await freshDb();
+    const alwaysFull = () => {
+      throw quotaError();
+    };
+    await expect(importText(full, file, { save: { aroundWrite: alwaysFull, makeRoom } })).rejects.toThrow(/quota/);
+    expect(makeRoom).toHaveBeenCalledTimes(2);
+    expect(await full.count('posts')).toBe(0);
+  });
+});
