@@ -39,8 +39,8 @@ describe('the ingest queue', () => {
     queue.push(Array.from({ length: 40 }, (_, i) => reading(i, 2)));
     await queue.flush();
     expect(written).toEqual([
-      { posts: 40, snapshots: 40 },
-      { posts: 40, snapshots: 80 },
+      { posts: 40, snapshots: 40, refused: 0 },
+      { posts: 40, snapshots: 80, refused: 0 },
     ]);
     expect(await db.count('snapshots')).toBe(120);
     const post = await db.get('posts', 'x:7');

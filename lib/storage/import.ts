@@ -4,8 +4,8 @@
  * message saying what is wrong, and nothing already stored is lost or changed.
  */
 import { isAgeId, mergeSamples, type AgeSamples, type CountPoint } from '../metrics/ages';
-import { isPlatformId, postKey } from '../model';
-import { validateCounts, validateIncludes } from '../messages/reading';
+import { isPlatformId, postKey, type PlatformId } from '../model';
+import { validateCounts, validateIncludes, validateSampleCounts } from '../messages/reading';
 import type { FeedlensDatabase, PostRecord, SnapshotRecord } from './db';
 import { deriveFromSnapshots } from './derive';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
@@ -22,9 +22,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 
-function validatePoint(value: unknown): CountPoint | undefined {
+function validatePoint(value: unknown, platform: PlatformId): CountPoint | undefined {
   if (!isObject(value) || !isTime(value.at)) return undefined;
-  const counts = validateCounts(value.counts);
+  const counts = validateCounts(value.counts, { platform });
   return counts ? { at: value.at, counts } : undefined;
 }
 
@@ -34,7 +34,7 @@ function validateAges(value: unknown): AgeSamples | undefined {
   const ages: AgeSamples = {};
   for (const [age, sample] of Object.entries(value)) {
     if (!isAgeId(age) || !isObject(sample)) return undefined;
-    const counts = validateCounts(sample.counts);
+    const counts = validateSampleCounts(sample.counts);
     const off = sample.off;
     if (!counts || typeof off !== 'number' || !Number.isFinite(off) || off < 0) return undefined;
     ages[age] = { counts, off };
@@ -49,7 +49,7 @@ function validatePost(value: unknown): PostRecord | string {
   if (!isText(postId, 512)) return 'has no post id';
   if (key !== postKey({ platform, postId })) return 'has a key that does not match its platform and id';
   if (!isText(url, 2048) || !url.startsWith('https://')) return 'has no https permalink';
-  const latest = validateCounts(value.latest);
+  const latest = validateCounts(value.latest, { platform });
   if (!latest) return 'has malformed counts';
   if (!isTime(value.firstSeenAt) || !isTime(value.lastSeenAt) || !isTime(value.lastSnapshotAt))
     return 'has malformed times';
@@ -90,7 +90,7 @@ function validatePost(value: unknown): PostRecord | string {
     record.ages = ages;
   }
   if (value.last !== undefined) {
-    const last = validatePoint(value.last);
+    const last = validatePoint(value.last, platform);
     if (!last) return 'has a malformed latest reading';
     record.last = last;
   }
@@ -98,6 +98,9 @@ function validatePost(value: unknown): PostRecord | string {
     if (value.thin !== 1) return 'has a malformed retention flag';
     record.thin = 1;
   }
+  // The snapshot rate limit's state (lib/storage/snapshot-policy.ts); a post without it starts afresh.
+  if (isTime(value.snapshotClock)) record.snapshotClock = value.snapshotClock;
+  if (value.heldBack === 1) record.heldBack = 1;
   return record;
 }
 
@@ -105,7 +108,8 @@ function validateSnapshot(value: unknown, knownPosts: ReadonlySet<string>): Snap
   if (!isObject(value)) return 'is not an object';
   if (typeof value.post !== 'string' || !knownPosts.has(value.post)) return 'belongs to no post in the file';
   if (!isTime(value.at)) return 'has a malformed time';
-  const counts = validateCounts(value.counts);
+  const platform = value.post.slice(0, value.post.indexOf(':'));
+  const counts = validateCounts(value.counts, isPlatformId(platform) ? { platform } : {});
   if (!counts) return 'has malformed counts';
   return { post: value.post, at: value.at, counts };
 }
