@@ -67,7 +67,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   let pause: { kind: 'undelivered' | 'storage'; token: number } | null = null;
   let failuresInARow = 0;
   let stopped = false;
-  const stats: DeliveryStats = { pending: 0, stored: 0, rejected: 0, resent: 0, dropped: 0, failures: 0 };
+  const stats: DeliveryStats = { taken: 0, pending: 0, stored: 0, rejected: 0, resent: 0, dropped: 0, failures: 0 };
 
   /** Everything numbered up to `lastSeq` is answered for good. */
   function acknowledge(lastSeq: number): void {
@@ -140,6 +140,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   return {
     add(readings) {
       if (stopped || readings.length === 0) return;
+      stats.taken += readings.length;
       pending.push(...readings);
       const over = pending.length - maxPending;
       if (over > 0) {

@@ -28,6 +28,8 @@ export interface ReaderStats {
 }
 
 export interface DeliveryStats {
+  /** Readings handed over by the reader since the page loaded. */
+  taken: number;
   /** Readings kept until the background says they are stored (in flight included). */
   pending: number;
   /** Readings the background said are stored, and readings it refused as invalid. */
