@@ -19,8 +19,7 @@ function harness(options: Partial<DeliveryOptions> = {}) {
   const sent: { readings: PostReading[]; resolve(reply: unknown): void; reject(error: Error): void }[] = [];
   const timers: { ms: number; fire(): void }[] = [];
   const delivery = createDelivery({
-    send: (message) =>
-      new Promise((resolve, reject) => sent.push({ readings: message.readings, resolve, reject })),
+    send: (message) => new Promise((resolve, reject) => sent.push({ readings: message.readings, resolve, reject })),
     setTimer: (fire, ms) => timers.push({ ms, fire }),
     ...options,
   });

@@ -15,33 +15,33 @@ const MIN = 60_000;
 
 const count: fc.Arbitrary<Count> = fc.oneof(
   fc.integer({ min: 0, max: 50 }).map((value) => ({ precision: 'exact' as const, value })),
-  fc.integer({ min: 1, max: 5 }).map((k) => ({ precision: 'rounded' as const, value: k * 1000, min: k * 1000, max: k * 1000 + 1000 })),
+  fc
+    .integer({ min: 1, max: 5 })
+    .map((k) => ({ precision: 'rounded' as const, value: k * 1000, min: k * 1000, max: k * 1000 + 1000 })),
   fc.constant({ precision: 'hidden' as const }),
   fc.constant({ precision: 'unknown' as const, raw: '?' }),
 );
 const counts: fc.Arbitrary<Counts> = fc.record({ likes: count, views: count, replies: count }, { requiredKeys: [] });
 
 /** Readings of two posts, at distinct times around their first hours (so ages are in play), in any order. */
-const readings = fc
-  .uniqueArray(fc.integer({ min: 0, max: 600 }), { minLength: 1, maxLength: 25 })
-  .chain((minutes) =>
-    fc.tuple(
-      ...minutes.map((minute) =>
-        fc.record({ post: fc.constantFrom('1', '2'), counts, text: fc.constantFrom(undefined, 'a text') }).map(
-          ({ post, counts, text }): PostReading => ({
-            platform: 'x',
-            postId: post,
-            url: `https://x.com/ada/status/${post}`,
-            author: 'ada',
-            postedAt: POSTED,
-            counts,
-            readAt: POSTED + minute * MIN + Number(post),
-            ...(text ? { text } : {}),
-          }),
-        ),
-      ),
+const readings = fc.uniqueArray(fc.integer({ min: 0, max: 600 }), { minLength: 1, maxLength: 25 }).chain((minutes) =>
+  fc.tuple(
+    ...minutes.map((minute) =>
+      fc
+        .record({ post: fc.constantFrom('1', '2'), counts, text: fc.constantFrom(undefined, 'a text') })
+        .map(({ post, counts, text }): PostReading => ({
+          platform: 'x',
+          postId: post,
+          url: `https://x.com/ada/status/${post}`,
+          author: 'ada',
+          postedAt: POSTED,
+          counts,
+          readAt: POSTED + minute * MIN + Number(post),
+          ...(text ? { text } : {}),
+        })),
     ),
-  );
+  ),
+);
 
 /** The readings cut into batches (each one transaction), in arrival order. */
 function batches<T>(items: readonly T[], cuts: readonly number[]): T[][] {

@@ -30,7 +30,9 @@ export function installFeedDriver(): void {
   const setLikes = (cell: Element, likes: number) => {
     const group = cell.querySelector('[role="group"]')!;
     group.setAttribute('aria-label', `1 replies, 2 reposts, ${likes} likes, 0 bookmarks, ${likes * 10} views`);
-    cell.querySelector('[data-testid="like"]')!.setAttribute('aria-label', `${likes} Likes. Like`);
+    cell
+      .querySelector('[data-testid="like"], [data-testid="unlike"]')!
+      .setAttribute('aria-label', `${likes} Likes. Like`);
   };
   const driver: FeedDriver = {
     async growFeed({ tab, total, perTick, bumpAfter }) {
@@ -61,10 +63,16 @@ export function installFeedDriver(): void {
       progress.done = true;
     },
     async floodCounts({ perSecond, seconds }) {
-      const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')];
+      // The timeline's posts with a like button (not every cell has both).
+      const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].filter(
+        (cell) => cell.querySelector('a[href*="/status/"] > time') && cell.querySelector('[data-testid$="like"]'),
+      );
       const final: Record<string, number> = {};
       const ids = cells.map(
-        (cell) => /status\/(\d+)/.exec(cell.querySelector('time')!.parentElement!.getAttribute('href')!)![1]!,
+        (cell) =>
+          /status\/(\d+)/.exec(
+            cell.querySelector('a[href*="/status/"] > time')!.parentElement!.getAttribute('href')!,
+          )![1]!,
       );
       const started = performance.now();
       let changes = 0;
