@@ -39,8 +39,8 @@ describe('the ingest queue', () => {
     queue.push(Array.from({ length: 40 }, (_, i) => reading(i, 2)));
     await queue.flush();
     expect(written).toEqual([
-      { posts: 40, snapshots: 40 },
-      { posts: 40, snapshots: 80 },
+      { posts: 40, snapshots: 40, refused: 0 },
+      { posts: 40, snapshots: 80, refused: 0 },
     ]);
     expect(await db.count('snapshots')).toBe(120);
     const post = await db.get('posts', 'x:7');
@@ -88,5 +88,51 @@ describe('the ingest queue', () => {
     await queue.flush();
     expect(errors).toEqual([2]);
     expect(await db.count('posts')).toBe(1);
+  });
+
+  it('says when a push is committed: after its transaction, never before', async () => {
+    const timers: (() => void)[] = [];
+    const queue = createIngestQueue({ getDb: async () => db, setTimer: (cb) => timers.push(cb) });
+    let committed: boolean | undefined;
+    void queue.push([reading(1, 1), reading(2, 1)]).then((ok) => (committed = ok));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(committed).toBeUndefined();
+    timers.shift()!();
+    await queue.flush();
+    expect(committed).toBe(true);
+    expect(await db.count('posts')).toBe(2);
+    expect(await queue.push([])).toBe(true);
+  });
+
+  it('settles a push split across transactions once the last of them is done', async () => {
+    const written: number[] = [];
+    const queue = createIngestQueue({
+      getDb: async () => db,
+      maxBatch: 10,
+      maxTransaction: 25,
+      onWritten: (r) => written.push(r.posts),
+    });
+    const first = queue.push(Array.from({ length: 20 }, (_, i) => reading(i, 0)));
+    const second = queue.push(Array.from({ length: 20 }, (_, i) => reading(100 + i, 0)));
+    expect(await first).toBe(true);
+    expect(await second).toBe(true);
+    expect(written).toEqual([25, 15]);
+    expect(await db.count('posts')).toBe(40);
+  });
+
+  it('says false for the pushes a failed write held, and true for the ones after it', async () => {
+    let broken = true;
+    const queue = createIngestQueue({
+      getDb: async () => {
+        if (broken) throw new DOMException('quota', 'QuotaExceededError');
+        return db;
+      },
+    });
+    const failed = queue.push([reading(1, 1)]);
+    await queue.flush();
+    broken = false;
+    const later = queue.push([reading(2, 1)]);
+    expect(await failed).toBe(false);
+    expect(await later).toBe(true);
   });
 });

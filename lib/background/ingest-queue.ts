@@ -6,6 +6,9 @@
  * Writes run one at a time, and each takes everything that gathered while the previous one ran
  * (up to `maxTransaction` readings). Under load (many tabs, a long scroll) batches therefore grow,
  * and a post read several times in one batch costs one post-record write instead of several.
+ *
+ * `push` says when its readings are committed (their transaction completed), which is what the
+ * background acknowledges to the content script that sent them (lib/content/delivery.ts).
  */
 import type { PostReading } from '../model';
 import type { FeedlensDatabase } from '../storage/db';
@@ -27,7 +30,11 @@ export interface IngestQueueOptions {
 }
 
 export interface IngestQueue {
-  push(readings: readonly PostReading[]): void;
+  /**
+   * Queues readings for the next write. Resolves true once every one of them is committed, false
+   * if a write that held some of them failed (never rejects: callers may ignore it).
+   */
+  push(readings: readonly PostReading[]): Promise<boolean>;
   /** Writes everything queued now; resolves when written (or failed). */
   flush(): Promise<void>;
   /** Someone else wrote post records (retention, an import): forget the cached ones. */
@@ -47,16 +54,38 @@ export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
   let gathering = false;
 
   const cache = createPostCache();
+  /**
+   * Who waits for which readings: the readings ever pushed are numbered in order, writes take them
+   * from the front, so a push is settled once the write holding its last reading is done.
+   */
+  let pushed = 0;
+  let taken = 0;
+  let waiters: { begin: number; end: number; ok: boolean; settle(ok: boolean): void }[] = [];
+
+  function settle(start: number, end: number, ok: boolean): void {
+    const remaining: typeof waiters = [];
+    for (const waiter of waiters) {
+      // A push whose readings overlap a failed write failed, wherever its other readings went.
+      if (!ok && waiter.begin < end && waiter.end > start) waiter.ok = false;
+      if (waiter.end <= end) waiter.settle(waiter.ok);
+      else remaining.push(waiter);
+    }
+    waiters = remaining;
+  }
 
   async function writeGathered(): Promise<void> {
     gathering = false;
     const batch = queue.splice(0, maxTransaction);
+    const start = taken;
+    const end = (taken += batch.length);
     // What did not fit is written next, after this one.
     if (queue.length) flush();
+    let ok = false;
     const write = async () => {
       const db = await options.getDb();
       // Not `onWritten?.(await …)`: an optional call would skip the write when nobody listens.
       const result = await ingestReadings(db, batch, undefined, cache);
+      ok = true;
       options.onWritten?.(result);
     };
     try {
@@ -67,6 +96,8 @@ export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
       });
     } catch (error) {
       options.onError?.(error, batch.length);
+    } finally {
+      settle(start, end, ok);
     }
   }
 
@@ -80,12 +111,19 @@ export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
 
   return {
     push(readings) {
+      if (readings.length === 0) return Promise.resolve(true);
+      const begin = pushed;
+      pushed += readings.length;
+      const written = new Promise<boolean>((resolve) =>
+        waiters.push({ begin, end: pushed, ok: true, settle: resolve }),
+      );
       queue.push(...readings);
       if (queue.length >= maxBatch) void flush();
       else if (!timerSet) {
         timerSet = true;
         setTimer(() => void flush(), delayMs);
       }
+      return written;
     },
     // Resolves once the write that takes the current queue (and any it left over) is done.
     async flush() {

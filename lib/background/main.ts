@@ -4,7 +4,7 @@
  * reading health and storage failures for the popup.
  */
 import { browser } from 'wxt/browser';
-import { validateHealthMessage, validateReadingsMessage } from '../messages/page-store';
+import { validateHealthMessage, type ReadingsReply } from '../messages/page-store';
 import { type HostCheck } from '../messages/reading';
 import {
   adoptGrantedOrigins,
@@ -22,6 +22,7 @@ import { startDataServices } from './data';
 import { createHidingSync } from './hiding-sync';
 import { createIngestQueue } from './ingest-queue';
 import { listenForPostStats } from './post-stats';
+import { createReadingsInbox } from './readings-inbox';
 import { startRetentionJob } from './retention-job';
 import { STORE_GENERATION_KEY, describeStorageError, saveSiteHealth, saveStorageStatus } from './status-store';
 
@@ -67,36 +68,42 @@ export function runBackground(): void {
   let mastodonHosts: string[] = [];
   let instancesLoaded: Promise<void> = Promise.resolve();
 
-  const handleMessage = (adapter: PlatformAdapter, message: unknown) => {
-    const type = (message as { type?: unknown } | null)?.type;
-    if (type === 'readings') {
-      const valid = validateReadingsMessage(message, adapter.id, Date.now(), hostAllowed);
-      if (valid?.readings.length) queue.push(valid.readings);
-    } else if (type === 'reader-health') {
-      const health = validateHealthMessage(message, adapter.id);
-      if (health) {
-        void saveSiteHealth(adapter.id, {
-          status: health.status,
-          at: Date.now(),
-          ...(health.diagnostic ? { diagnostic: health.diagnostic } : {}),
-        });
-      }
+  // Readings are answered once committed; the content script resends what was not (lib/content/delivery.ts).
+  const readingsInbox = createReadingsInbox({ push: (readings) => queue.push(readings), hostAllowed });
+
+  const handleHealth = (adapter: PlatformAdapter, message: unknown) => {
+    const health = validateHealthMessage(message, adapter.id);
+    if (health) {
+      void saveSiteHealth(adapter.id, {
+        status: health.status,
+        at: Date.now(),
+        ...(health.diagnostic ? { diagnostic: health.diagnostic } : {}),
+      });
     }
   };
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
     // Only our own content scripts, and only from a page of a supported site, are listened to.
     if (sender.id !== browser.runtime.id) return;
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type !== 'readings' && type !== 'reader-health') return;
     const url = sender.url ?? sender.tab?.url;
-    const adapter = adapterForUrl(url);
-    if (adapter) handleMessage(adapter, message);
-    else {
-      // Maybe a Mastodon server the user added: known once the list is loaded.
-      void instancesLoaded.then(() => {
-        const added = adapterForUrl(url, { mastodon: mastodonHosts });
-        if (added) handleMessage(added, message);
-      });
+    // Maybe a Mastodon server the user added: known once the list is loaded.
+    const known = adapterForUrl(url);
+    const adapter = known
+      ? Promise.resolve(known)
+      : instancesLoaded.then(() => adapterForUrl(url, { mastodon: mastodonHosts }));
+    if (type === 'reader-health') {
+      void adapter.then((found) => found && handleHealth(found, message));
+      return;
     }
+    adapter
+      .then((found) => readingsInbox(message, found?.id))
+      .then(sendResponse, (error: unknown) => {
+        console.error('Feedlens: could not take readings', error);
+        sendResponse({ stored: false } satisfies ReadingsReply);
+      });
+    return true;
   });
 
   const syncHiding = createHidingSync({

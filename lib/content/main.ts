@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OWN_ATTR } from '../hide/css';
+import { createDelivery } from './delivery';
 import { installLiveHiding } from '../hide/live';
 import { installShadowHiding } from '../hide/shadow';
 import type { ContentMessage } from '../messages/page-store';
@@ -17,7 +18,7 @@ import { hiddenMetrics, isOwnAuthor, nextHidingChange, type Settings } from '../
 import { loadSettings, onSettingsChanged } from '../settings/store';
 
 function send(message: ContentMessage): void {
-  // The background may be restarting; a lost batch is re-read on the next change or visit.
+  // Health reports only: a lost one is sent again when the verdict next changes.
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
@@ -28,6 +29,11 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     adapter,
     document,
     request: (message) => browser.runtime.sendMessage(message).catch(() => undefined),
+    setTimer: (callback, ms) => void ctx.setTimeout(callback, ms),
+  });
+  // Readings are kept until the background says they are stored (lib/content/delivery.ts).
+  const delivery = createDelivery({
+    send: (message) => browser.runtime.sendMessage(message),
     setTimer: (callback, ms) => void ctx.setTimeout(callback, ms),
   });
   let settings: Settings | null = null;
@@ -52,7 +58,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
   const reader = createPageReader({
     adapter,
     document,
-    send: (readings) => send({ type: 'readings', readings }),
+    send: (readings) => delivery.add(readings),
     onHealth: (status, diagnostic) =>
       send({ type: 'reader-health', platform: adapter.id, status, ...(diagnostic ? { diagnostic } : {}) }),
     setTimer: (callback, ms) => void ctx.setTimeout(callback, ms),
@@ -81,7 +87,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
       if (diagnostic) reply.diagnostic = diagnostic;
       sendResponse(reply);
     } else if (type === 'reader-stats') {
-      const stats: ReaderStats = { ...reader.stats(), overlay: overlay.stats() };
+      const stats: ReaderStats = { ...reader.stats(), overlay: overlay.stats(), delivery: delivery.stats() };
       sendResponse(stats);
     }
     return false;
@@ -90,6 +96,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
 
   ctx.onInvalidated(() => {
     reader.stop();
+    delivery.stop();
     overlay.stop();
     stopListening();
     browser.runtime.onMessage.removeListener(onMessage);

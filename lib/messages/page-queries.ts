@@ -23,6 +23,24 @@ export interface ReaderStats {
   busyMs: number;
   /** The in-feed overlay's own work (lib/overlay), outside the reader's frame. */
   overlay?: OverlayStats;
+  /** Readings on their way to the store (lib/content/delivery.ts). */
+  delivery?: DeliveryStats;
+}
+
+export interface DeliveryStats {
+  /** Readings handed over by the reader since the page loaded. */
+  taken: number;
+  /** Readings kept until the background says they are stored (in flight included). */
+  pending: number;
+  /** Readings the background said are stored, and readings it refused as invalid. */
+  stored: number;
+  rejected: number;
+  /** Readings sent more than once (their first sending was not answered). */
+  resent: number;
+  /** Readings dropped, oldest first, because more than the bound were waiting. */
+  dropped: number;
+  /** Messages that got no answer, a failed write, or timed out. */
+  failures: number;
 }
 
 export interface OverlayStats {

@@ -5,6 +5,10 @@
  * Content scripts run beside pages we do not control, so the background treats everything they
  * send as untrusted input: a reading is accepted only if every field has the right type and
  * range, its permalink belongs to its platform, and it came from a tab on that platform.
+ *
+ * A `readings` message is answered once its readings are committed to the store (or refused for
+ * good): the content script keeps them until then and sends again what was not answered
+ * (lib/content/delivery.ts).
  */
 import type { PlatformId, PostReading } from '../model';
 import { boundedString, isFiniteNumber, isObject } from './checks';
@@ -27,6 +31,19 @@ export interface ReaderDiagnostic {
 export type ContentMessage =
   | { type: 'readings'; readings: PostReading[] }
   | { type: 'reader-health'; platform: PlatformId; status: ReaderStatus; diagnostic?: ReaderDiagnostic };
+
+/**
+ * The background's answer to a `readings` message. `stored`: the message's transaction committed
+ * (`rejected` of its readings failed validation and are dropped for good: sending them again would
+ * not help). Not `stored`: the write failed (a full disk); the readings should be sent again later.
+ */
+export type ReadingsReply = { stored: true; accepted: number; rejected: number } | { stored: false };
+
+export function isReadingsReply(value: unknown): value is ReadingsReply {
+  if (!isObject(value)) return false;
+  if (value.stored === false) return true;
+  return value.stored === true && isFiniteNumber(value.accepted) && isFiniteNumber(value.rejected);
+}
 
 /** Upper bound on readings per message: a frame never holds more posts than this. */
 export const MAX_READINGS_PER_MESSAGE = 500;

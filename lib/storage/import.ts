@@ -11,8 +11,8 @@ import { isPlatformId, postKey, type Counts, type PlatformId, type PostReading }
 import { isObject } from '../messages/checks';
 import {
   MAX_ID_LENGTH,
-  countsCanBeTrue,
-  isReadingTime,
+  isPostTime,
+  isReadTime,
   permalinkOn,
   validateCounts,
   validateIncludes,
@@ -33,15 +33,16 @@ export interface RecordChecks {
 
 /** Counts as stored: checked, bounded for the platform, and without raw text or unknowns. */
 function checkedCounts(platform: PlatformId, value: unknown, wholeNumbers = true): Counts | string {
-  const counts = validateCounts(value);
-  if (!counts) return 'has malformed counts';
-  if (!countsCanBeTrue(platform, counts, wholeNumbers))
-    return 'has counts no site shows (negative, fractional or too large)';
-  return storedCounts(counts);
+  const counts = validateCounts(value, { platform, whole: wholeNumbers });
+  if (counts) return storedCounts(counts);
+  // Well formed but out of bounds (any sign, fraction, size) tells the user more than "malformed".
+  return validateCounts(value, { anyFiniteNumber: true })
+    ? 'has counts no site shows (negative, fractional or too large)'
+    : 'has malformed counts';
 }
 
 function checkedPoint(platform: PlatformId, value: unknown, now: number): CountPoint | undefined {
-  if (!isObject(value) || !isReadingTime(value.at, now)) return undefined;
+  if (!isObject(value) || !isReadTime(value.at, now)) return undefined;
   const counts = checkedCounts(platform, value.counts);
   return typeof counts === 'string' ? undefined : { at: value.at, counts };
 }
@@ -89,10 +90,11 @@ export function validatePost(value: unknown, checks: RecordChecks): PostRecord |
   if (typeof latest === 'string') return latest;
   const { firstSeenAt, lastSeenAt, lastSnapshotAt } = value;
   for (const time of [firstSeenAt, lastSeenAt, lastSnapshotAt, value.postedAt]) {
-    if (time !== undefined && !isReadingTime(time, checks.now)) return 'has a time outside 2004 to now';
+    if (time !== undefined && !(time === value.postedAt ? isPostTime : isReadTime)(time, checks.now))
+      return 'has a time outside 2004 to now';
   }
-  if (!isReadingTime(firstSeenAt, checks.now) || !isReadingTime(lastSeenAt, checks.now)) return 'has no times seen';
-  if (!isReadingTime(lastSnapshotAt, checks.now)) return 'has no snapshot time';
+  if (!isReadTime(firstSeenAt, checks.now) || !isReadTime(lastSeenAt, checks.now)) return 'has no times seen';
+  if (!isReadTime(lastSnapshotAt, checks.now)) return 'has no snapshot time';
   if (firstSeenAt > lastSeenAt) return 'was first seen after it was last seen';
   if (lastSnapshotAt < firstSeenAt || lastSnapshotAt > lastSeenAt)
     return 'has a snapshot time outside the time it was seen';
@@ -124,6 +126,9 @@ export function validatePost(value: unknown, checks: RecordChecks): PostRecord |
     if (value.thin !== 1) return 'has a malformed retention flag';
     record.thin = 1;
   }
+  // The snapshot rate limit's state (lib/storage/snapshot-policy.ts); a post without it starts afresh.
+  if (isReadTime(value.snapshotClock, checks.now)) record.snapshotClock = value.snapshotClock;
+  if (value.heldBack === 1) record.heldBack = 1;
   return record;
 }
 
@@ -139,7 +144,7 @@ export function validateSnapshot(value: unknown, checks: RecordChecks): Snapshot
   if (!isObject(value)) return 'is not an object';
   const platform = platformOfKey(value.post);
   if (!platform) return 'belongs to no post';
-  if (!isReadingTime(value.at, checks.now)) return 'has a time outside 2004 to now';
+  if (!isReadTime(value.at, checks.now)) return 'has a time outside 2004 to now';
   const counts = checkedCounts(platform, value.counts);
   if (typeof counts === 'string') return counts;
   return { post: value.post as string, at: value.at, counts };

@@ -93,22 +93,24 @@ describe('ingesting readings', () => {
       reading('1', T0 + 500, { likes: exact(1) }),
     ]);
     expect(spy).toHaveBeenCalledTimes(1);
-    expect(result).toEqual({ posts: 2, snapshots: 3 });
+    expect(result).toEqual({ posts: 2, snapshots: 3, refused: 0 });
     expect((await snapshotsOf(db, 'x:2')).map((s) => s.counts.likes)).toEqual([exact(2), exact(3)]);
     expect((await db.get('posts', 'x:2'))?.latest.likes).toEqual(exact(3));
   });
 
-  it('never lets an older reading from another tab overwrite newer counts', async () => {
+  it('never lets an older reading from another tab overwrite newer counts, and keeps only what it adds', async () => {
     await ingestReadings(db, [reading('1', T0 + HOUR, { likes: exact(50) }, { text: 'edited text' })]);
-    await ingestReadings(db, [reading('1', T0, { likes: exact(40) }, { text: 'original text' })]);
+    await ingestReadings(db, [reading('1', T0, { likes: exact(40), views: exact(900) }, { text: 'original text' })]);
     const post = await db.get('posts', 'x:1');
     expect(post).toMatchObject({
       firstSeenAt: T0,
       lastSeenAt: T0 + HOUR,
       text: 'edited text',
-      latest: { likes: exact(50) },
+      // Views were never seen by the newer reading: the older one fills them in.
+      latest: { likes: exact(50), views: exact(900) },
     });
-    expect((await snapshotsOf(db, 'x:1')).map((s) => s.at)).toEqual([T0, T0 + HOUR]);
+    // History is the order the store learned it in: a late reading adds no snapshot behind the newest.
+    expect((await snapshotsOf(db, 'x:1')).map((s) => s.at)).toEqual([T0 + HOUR]);
   });
 
   it('loses nothing already stored when a write fails (a full disk)', async () => {

@@ -1,84 +1,62 @@
 /**
  * Writing readings: one record per post, plus a time series of snapshots that grows only when a
- * count changed or enough time passed. A batch of readings is written in one transaction, so a
+ * count changed or enough time passed, and never faster than the rate limit allows
+ * (lib/storage/snapshot-policy.ts). A batch of readings is written in one transaction, so a
  * failure (a full disk) leaves everything already stored as it was.
+ *
+ * Applying a reading twice changes nothing: content scripts resend what the background did not
+ * acknowledge, and an acknowledgement can be lost after the write committed.
  */
 import { updateSamples } from '../metrics/ages';
-import { postKey, type Count, type Counts, type Metric, type PostReading } from '../model';
+import { postKey, type PostReading } from '../model';
 import type { FeedlensDatabase, PostRecord, SnapshotRecord } from './db';
 import { retentionOrigin } from './derive';
+import { sameIdentity } from './identity';
 import { groupByPost, mergeAliases } from './merge';
 import { needsThinning } from './retention';
+import {
+  DEFAULT_SNAPSHOT_POLICY,
+  advanceClock,
+  snapshotDecision,
+  storedCounts,
+  type SnapshotPolicy,
+} from './snapshot-policy';
 
-export interface SnapshotPolicy {
-  /** A reading this long after the last snapshot is stored even if nothing changed. */
-  heartbeatMs: number;
+export {
+  DEFAULT_SNAPSHOT_POLICY,
+  countsChanged,
+  needsSnapshot,
+  storedCounts,
+  type SnapshotPolicy,
+} from './snapshot-policy';
+
+export interface AppliedReading {
+  record: PostRecord;
+  snapshot: SnapshotRecord | null;
+  /** The reading cannot be of this post (lib/storage/identity.ts): nothing of it was applied. */
+  refused?: true;
 }
-
-export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { heartbeatMs: 6 * 3600 * 1000 };
 
 /**
- * What is stored of a count: no raw text, and nothing for `unknown` (a count we failed to read says
- * nothing about the post, and must not overwrite what we knew).
+ * Applies one reading to a post's record (or creates it); returns the snapshot to add, if any.
+ *
+ * Readings can arrive out of order (tabs, resends). Only a reading newer than everything the record
+ * knows changes its facts, takes a snapshot, or becomes its `last`; an older one, or one as old (a
+ * resent reading is one), only fills in what the record lacks: a count never seen, an earlier first
+ * sighting, a closer count at a fixed age. So a reading applied twice leaves the record as it was.
  */
-export function storedCounts(counts: Counts): Counts {
-  const stored: Counts = {};
-  for (const [metric, count] of Object.entries(counts) as [Metric, Count][]) {
-    switch (count.precision) {
-      case 'unknown':
-        break;
-      case 'hidden':
-        stored[metric] = { precision: 'hidden' };
-        break;
-      case 'exact':
-        stored[metric] = { precision: 'exact', value: count.value };
-        break;
-      default:
-        stored[metric] = { precision: count.precision, value: count.value, min: count.min, max: count.max };
-    }
-  }
-  return stored;
-}
-
-function sameCount(a: Count | undefined, b: Count | undefined): boolean {
-  if (!a || !b) return a === b;
-  if (a.precision !== b.precision) return false;
-  if (!('value' in a) || !('value' in b)) return true;
-  if (a.value !== b.value) return false;
-  return a.precision === 'exact' || ('min' in b && a.min === b.min && a.max === b.max);
-}
-
-/** Whether any count in `next` differs from what `latest` says (counts `next` lacks are not changes). */
-export function countsChanged(latest: Counts, next: Counts): boolean {
-  return (Object.keys(next) as Metric[]).some((metric) => !sameCount(latest[metric], next[metric]));
-}
-
-/** The snapshot rule: the first reading, any changed count, or a heartbeat after a quiet period. */
-export function needsSnapshot(
-  record: Pick<PostRecord, 'latest' | 'lastSnapshotAt'> | undefined,
-  counts: Counts,
-  at: number,
-  policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY,
-): boolean {
-  if (Object.keys(counts).length === 0) return false;
-  if (!record) return true;
-  return countsChanged(record.latest, counts) || at - record.lastSnapshotAt >= policy.heartbeatMs;
-}
-
-/** Applies one reading to a post's record (or creates it); returns the snapshot to add, if any. */
 export function applyReading(
   record: PostRecord | undefined,
   reading: PostReading,
   policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY,
-): { record: PostRecord; snapshot: SnapshotRecord | null } {
+): AppliedReading {
+  if (record && !sameIdentity(record, reading)) return { record, snapshot: null, refused: true };
   const key = postKey(reading);
   const counts = storedCounts(reading.counts);
   const at = reading.readAt;
-  const snapshot = needsSnapshot(record, counts, at, policy) ? { post: key, at, counts } : null;
-  // Readings can arrive out of order across tabs: an older one never replaces newer facts.
-  const newer = !record || at >= record.lastSeenAt;
+  const newer = !record || at > record.lastSeenAt;
   const next: PostRecord = record
-    ? { ...record, latest: newer ? { ...record.latest, ...counts } : { ...counts, ...record.latest } }
+    ? { ...record }
     : {
         key,
         platform: reading.platform,
@@ -86,46 +64,64 @@ export function applyReading(
         url: reading.url,
         firstSeenAt: at,
         lastSeenAt: at,
-        latest: counts,
+        latest: {},
         lastSnapshotAt: at,
       };
+  let snapshot: SnapshotRecord | null = null;
   if (newer) {
+    next.latest = { ...next.latest, ...counts };
     next.lastSeenAt = at;
     next.url = reading.url;
     if (reading.author !== undefined) next.author = reading.author;
     if (reading.text !== undefined) next.text = reading.text;
     if (reading.includes !== undefined) next.includes = reading.includes;
+    if (reading.postedAt !== undefined) next.postedAt = reading.postedAt;
+    const decision = snapshotDecision(record, counts, at, policy);
+    if (decision === 'take') {
+      snapshot = { post: key, at, counts };
+      if (record && needsThinning(record.lastSnapshotAt, at, retentionOrigin(next))) next.thin = 1;
+      next.lastSnapshotAt = Math.max(record?.lastSnapshotAt ?? at, at);
+      next.snapshotClock = advanceClock(record?.snapshotClock, at, policy);
+      delete next.heldBack;
+    } else if (decision === 'hold') next.heldBack = 1;
   } else {
-    next.author ??= reading.author;
-    next.text ??= reading.text;
+    next.latest = { ...counts, ...next.latest };
+    if (next.author === undefined && reading.author !== undefined) next.author = reading.author;
+    if (next.text === undefined && reading.text !== undefined) next.text = reading.text;
+    if (next.postedAt === undefined && reading.postedAt !== undefined) next.postedAt = reading.postedAt;
+    if (next.includes === undefined && reading.includes !== undefined) next.includes = reading.includes;
+    next.firstSeenAt = Math.min(next.firstSeenAt, at);
   }
-  next.firstSeenAt = Math.min(next.firstSeenAt, at);
-  if (reading.postedAt !== undefined) next.postedAt = reading.postedAt;
   if (reading.promoted) next.promoted = true;
-  if (snapshot) {
-    if (record && needsThinning(record.lastSnapshotAt, at, retentionOrigin(next))) next.thin = 1;
-    next.lastSnapshotAt = Math.max(record?.lastSnapshotAt ?? at, at);
-  }
-  trackAges(next, record?.last, { at, counts });
+  trackAges(next, newer ? record?.last : undefined, { at, counts }, newer);
   return { record: next, snapshot };
 }
 
 /**
  * Keeps the post's counts at fixed ages (v2) current: every reading, stored as a snapshot or not,
- * is an observation, and the newest one is remembered as the neighbour of the next.
+ * is an observation, and the newest one is remembered as the neighbour of the next. An older
+ * reading is compared with the age on its own (its neighbours are not known), which gives the same
+ * result however often it comes.
  */
-function trackAges(next: PostRecord, previous: PostRecord['last'], point: NonNullable<PostRecord['last']>): void {
+function trackAges(
+  next: PostRecord,
+  previous: PostRecord['last'],
+  point: NonNullable<PostRecord['last']>,
+  newest: boolean,
+): void {
   if (Object.keys(point.counts).length === 0) return;
   if (next.postedAt !== undefined) {
     const ages = updateSamples(next.ages, previous, point, next.postedAt);
     if (ages) next.ages = ages;
   }
-  if (!previous || point.at >= previous.at) next.last = point;
+  if (newest) next.last = point;
 }
 
 export interface IngestResult {
   posts: number;
   snapshots: number;
+  /** Readings refused because they cannot be of the post stored under their id. */
+  refused: number;
 }
 
 /**
@@ -165,7 +161,7 @@ export async function ingestReadings(
   policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY,
   cache?: PostCache,
 ): Promise<IngestResult> {
-  if (readings.length === 0) return { posts: 0, snapshots: 0 };
+  if (readings.length === 0) return { posts: 0, snapshots: 0, refused: 0 };
   const byPost = groupByPost(readings);
   const keys = [...byPost.keys()];
   const tx = db.transaction(['posts', 'snapshots'], 'readwrite');
@@ -183,12 +179,14 @@ export async function ingestReadings(
       for (const removed of merged.removed) cache?.delete(removed);
     }
     let snapshotCount = 0;
+    let refused = 0;
     keys.forEach((key, index) => {
       let record = existing[index];
       const ordered = byPost.get(key)!.sort((a, b) => a.readAt - b.readAt);
       for (const reading of ordered) {
         const applied = applyReading(record, reading, policy);
         record = applied.record;
+        if (applied.refused) refused++;
         if (applied.snapshot) {
           writes.push(snapshots.put(applied.snapshot));
           snapshotCount++;
@@ -199,7 +197,7 @@ export async function ingestReadings(
     });
     await Promise.all([...writes, tx.done]);
     for (const [key, record] of written) cache?.set(key, record);
-    return { posts: keys.length, snapshots: snapshotCount };
+    return { posts: keys.length, snapshots: snapshotCount, refused };
   } catch (error) {
     abortQuietly(tx, writes);
     // Nothing of this batch was written: the cache must not remember it either.

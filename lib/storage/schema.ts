@@ -35,6 +35,13 @@ export interface PostRecord {
   last?: CountPoint;
   /** v2: 1 while the post has snapshots that retention may thin (indexed; absent otherwise). */
   thin?: 1;
+  /**
+   * The snapshot rate limit's clock (lib/storage/snapshot-policy.ts). Not indexed; a post stored
+   * before the limit existed, or imported, has none and starts with a full allowance.
+   */
+  snapshotClock?: number;
+  /** 1 while the latest counts hold a change the rate limit kept out of the snapshots. */
+  heldBack?: 1;
 }
 
 /** The counts of one post at one moment. */

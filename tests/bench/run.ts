@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchDashboard } from './dashboard';
 import { DATA_POSTS, benchData } from './data';
+import { MESSAGES, PER_MESSAGE, benchDelivery } from './delivery';
 import { SNAPSHOTS, benchIngest } from './ingest';
 import { CELLS_KEPT, FEED_POSTS, PER_FRAME, benchReader } from './reader';
 
@@ -106,6 +107,17 @@ async function main(): Promise<void> {
     ratio: ingest.rawMs / ingest.feedlensMs,
     target: '≥ 0.5× raw',
     pass: ingest.rawMs / ingest.feedlensMs >= 0.5,
+  });
+
+  console.log('Delivery: acknowledged sends vs fire-and-forget, in the content script’s world…');
+  const delivery = await benchDelivery();
+  rows.push({
+    check: 'Acknowledged delivery: the page’s main-thread CPU per reading sent (kept until stored, resent if not)',
+    measured: fmt(delivery.deliveredPerReading),
+    baseline: `fire-and-forget ${fmt(delivery.plainPerReading)}`,
+    ratio: delivery.deliveredPerReading / delivery.plainPerReading,
+    target: '≤ 2× fire-and-forget',
+    pass: delivery.deliveredPerReading <= 2 * delivery.plainPerReading,
   });
 
   console.log('Dashboard and popup with a year of data (100,000 posts, 1,000,000 snapshots)…');
@@ -223,6 +235,10 @@ ${table}
   snapshot) sent as messages of 500 readings through the background's ingest queue (each transaction takes
   everything that gathered while the previous one ran, up to 10,000 readings), against the same number of
   snapshot records written with raw idb puts in one transaction. Ratio = raw time / Feedlens time.
+- **Delivery:** ${MESSAGES} messages of ${PER_MESSAGE} readings of new X posts sent from the content script's
+  isolated world (CDP \`ThreadTime\` of the page's main thread, 7 interleaved rounds after a warm-up, median), through
+  lib/content/delivery.ts (each reading kept until the background answers that its transaction committed) against
+  plain \`sendMessage\` calls whose answer is ignored (a message type the background does not store).
 - **Dashboard and popup with a year of data:** ${year.posts.toLocaleString('en')} posts and
   ${year.snapshots.toLocaleString('en')} snapshots in the extension's own IndexedDB (seeded directly through the real schema by
   \`tests/bench/dashboard-entry.ts\`, every record's v2 fields computed by the same code as the v1 → v2 upgrade; the

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { ReaderStats } from '../../lib/messages/page-queries';
 import type { PlatformId } from '../../lib/model';
 import type { Settings } from '../../lib/settings/settings';
 import type { PostRecord } from '../../lib/storage/db';
@@ -47,12 +48,30 @@ export interface Harness {
   storedPosts(platform: PlatformId, check: (posts: PostRecord[]) => boolean, what: string): Promise<PostRecord[]>;
   /** Opens a page and returns it with the tab id Chromium gave it (for `popup.html?tabId=`). */
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
+  /**
+   * Stops the extension's service worker (CDP `ServiceWorker.stopWorker`, through `page`'s
+   * session), as Chrome stops an idle one; the next event starts it again. Resolves once stopped.
+   */
+  stopServiceWorker(page: Page): Promise<void>;
+  /** A tab's reader statistics, delivery included (what the popup's diagnostics ask). */
+  readerStats(tabId: number): Promise<ReaderStats>;
   close(): Promise<void>;
 }
 
 /** The bit of the extension API the harness calls inside the service worker. */
 interface ChromeGlobal {
-  chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+  chrome: {
+    tabs: {
+      query(q: object): Promise<{ id?: number; url?: string }[]>;
+      sendMessage(id: number, m: object): Promise<unknown>;
+    };
+  };
+}
+
+interface WorkerVersion {
+  versionId: string;
+  scriptURL: string;
+  runningStatus: 'stopped' | 'starting' | 'running' | 'stopping';
 }
 
 const NOT_FOUND =
@@ -199,6 +218,32 @@ export async function launch(
       if (tabId === undefined) throw new Error('could not find the new tab');
       await page.goto(url);
       return { page, tabId };
+    },
+    async stopServiceWorker(page) {
+      const cdp = await context.newCDPSession(page);
+      try {
+        let version: WorkerVersion | undefined;
+        // Pages sending readings start it again at once: seeing it stopped once is enough.
+        let stopped = false;
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: WorkerVersion[] }) => {
+          const ours = versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+          if (!ours) return;
+          if (version && ours.runningStatus === 'stopped') stopped = true;
+          version ??= ours;
+        });
+        await cdp.send('ServiceWorker.enable');
+        const { versionId } = await waitFor(() => version, 'the service worker to be listed');
+        await cdp.send('ServiceWorker.stopWorker', { versionId });
+        await waitFor(() => stopped, 'the service worker to stop');
+      } finally {
+        await cdp.detach();
+      }
+    },
+    async readerStats(tabId) {
+      return (await serviceWorker.evaluate(async (id) => {
+        const { chrome } = globalThis as unknown as ChromeGlobal;
+        return chrome.tabs.sendMessage(id, { type: 'reader-stats' });
+      }, tabId)) as ReaderStats;
     },
     async close() {
       await context.close();
