@@ -51,7 +51,7 @@ export async function benchDelivery(rounds = 7): Promise<DeliveryBenchResult> {
     await cdp.send('Runtime.enable');
     await cdp.send('Performance.enable');
     const worldSeen = () => world !== undefined;
-    for (const deadline = Date.now() + 10_000; !worldSeen() && Date.now() < deadline; )
+    for (const deadline = Date.now() + 10_000; !worldSeen() && Date.now() < deadline;)
       await new Promise((r) => setTimeout(r, 100));
     if (world === undefined) throw new Error('the content script’s world never appeared');
     const evaluate = async (expression: string) => {
