@@ -4,7 +4,7 @@
  * reading health and storage failures for the popup.
  */
 import { browser } from 'wxt/browser';
-import { validateHealthMessage, validateReadingsMessage } from '../messages/page-store';
+import { validateFallbackMessage, validateHealthMessage, validateReadingsMessage } from '../messages/page-store';
 import { type HostCheck } from '../messages/reading';
 import {
   adoptGrantedOrigins,
@@ -22,7 +22,13 @@ import { createHidingSync } from './hiding-sync';
 import { createIngestQueue } from './ingest-queue';
 import { listenForPostStats } from './post-stats';
 import { startRetentionJob } from './retention-job';
-import { STORE_GENERATION_KEY, describeStorageError, saveSiteHealth, saveStorageStatus } from './status-store';
+import {
+  STORE_GENERATION_KEY,
+  describeStorageError,
+  saveHidingFallback,
+  saveSiteHealth,
+  saveStorageStatus,
+} from './status-store';
 
 const hostAllowed: HostCheck = (platform, host) => {
   // A Mastodon post is keyed by its address on the server it was published on, which can be any
@@ -77,6 +83,9 @@ export function runBackground(): void {
           ...(health.diagnostic ? { diagnostic: health.diagnostic } : {}),
         });
       }
+    } else if (type === 'hiding-fallback') {
+      const fallback = validateFallbackMessage(message, adapter.id);
+      if (fallback) void saveHidingFallback(adapter.id, fallback, Date.now());
     }
   };
 

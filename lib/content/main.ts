@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OWN_ATTR } from '../hide/css';
+import { createFallbackHider } from '../hide/fallback';
 import { installLiveHiding } from '../hide/live';
 import { installShadowHiding } from '../hide/shadow';
 import type { ContentMessage } from '../messages/page-store';
@@ -24,6 +25,14 @@ function send(message: ContentMessage): void {
 export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   const hiding = installLiveHiding(document, adapter);
   const shadows = installShadowHiding(document, adapter);
+  // The safe rule for counts the hide selectors miss (lib/hide/fallback.ts); the background is told
+  // once per page whether it had to act, a moment after it first did (so the count is meaningful).
+  let fallbackReported = false;
+  const reportFallback = () => {
+    fallbackReported = true;
+    ctx.setTimeout(() => send({ type: 'hiding-fallback', platform: adapter.id, ...fallback.report() }), 1000);
+  };
+  const fallback = createFallbackHider(document, adapter, () => settings && hiddenNow().length && reportFallback());
   const overlay = createOverlay({
     adapter,
     document,
@@ -36,6 +45,11 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
   const hiddenNow = () => (settings ? hiddenMetrics(settings, adapter.id, Date.now()) : []);
   const applySettings = (next: Settings) => {
     settings = next;
+    fallback.setActive(hiddenNow().length > 0);
+    if (hiddenNow().length > 0) {
+      fallback.scanAll();
+      if (!fallbackReported) reportFallback();
+    }
     hiding.apply(hiddenNow(), {
       peek: next.hide.peek,
       ownExempt: next.hide.showOwnPosts && next.accounts[adapter.id].length > 0,
@@ -56,8 +70,13 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     onHealth: (status, diagnostic) =>
       send({ type: 'reader-health', platform: adapter.id, status, ...(diagnostic ? { diagnostic } : {}) }),
     setTimer: (callback, ms) => void ctx.setTimeout(callback, ms),
+    setDriftTimer: (callback, ms) => void ctx.setTimeout(callback, ms),
     onFrame: () => hiding.ensureInstalled(),
-    ...(shadows ? { onAdded: (elements: readonly Element[]) => shadows.added(elements) } : {}),
+    onAdded: (elements) => {
+      shadows?.added(elements);
+      fallback.added(elements);
+    },
+    onChanged: (nodes) => fallback.changed(nodes),
     onPostRead: (element, reading) => {
       const own = !!settings && isOwnAuthor(settings, adapter.id, reading.author);
       if (element.hasAttribute(OWN_ATTR) !== own) element.toggleAttribute(OWN_ATTR, own);

@@ -226,6 +226,20 @@ export const linkedin = defineAdapter({
   ],
   watchAttributes: ['aria-label', 'data-num-reactions', 'data-num-comments', 'data-urn', 'componentkey', 'href'],
   rounding: 'halfExpand',
+  // Drift detection (lib/reader/drift.ts). The 2026 feed has no permalink or URN in its markup:
+  // each post is a feed slot `role="listitem"` with a `componentkey`, headed by a visually hidden
+  // h2 ("Feed post"). Older layouts keep the activity URN in attributes. Profile pages' activity
+  // carousels (not read) only link to posts, so links are not counted.
+  recognize: [
+    {
+      name: 'feed slots [role=listitem][componentkey] with a heading',
+      selector: '[role="listitem"][componentkey]:has(h2)',
+    },
+    {
+      name: 'activity URNs [data-urn], [data-activity-urn]',
+      selector: '[data-urn*="urn:li:activity:"], [data-activity-urn*="urn:li:activity:"]',
+    },
+  ],
   readPost,
   // Every count here sits in (or is) a control that opens the reactors or comments list, so all
   // are hidden with `visibility`: boxes keep their size and place, and the reaction icons stay.
