@@ -17,7 +17,7 @@ export interface SiteHealth {
   status: ReaderStatus;
   diagnostic?: ReaderDiagnostic;
   at: number;
-  /** The last page where hiding had to fall back to the safe rule (kept until a page did not). */
+  /** The latest page where hiding had to fall back to the safe rule. */
   hidingFallback?: HidingFallback & { at: number };
 }
 
@@ -58,15 +58,14 @@ export function saveSiteHealth(platform: PlatformId, health: Omit<SiteHealth, 'h
   });
 }
 
-/** Records whether hiding fell back to the safe rule on a page of this site (none: cleared). */
+/** Records that hiding fell back to the safe rule on a page of this site (the latest such page is kept). */
 export function saveHidingFallback(platform: PlatformId, fallback: HidingFallback, at: number): Promise<void> {
   return updateHealth((all) => {
-    const { hidingFallback: _old, ...site } = all[platform] ?? { status: 'idle' as const, at };
-    const next: SiteHealth =
-      fallback.hidden > 0
-        ? { ...site, hidingFallback: { hidden: fallback.hidden, examples: fallback.examples, at } }
-        : site;
-    return { ...all, [platform]: next };
+    const site = all[platform] ?? { status: 'idle' as const, at };
+    return {
+      ...all,
+      [platform]: { ...site, hidingFallback: { hidden: fallback.hidden, examples: fallback.examples, at } },
+    };
   });
 }
 

@@ -25,14 +25,24 @@ function send(message: ContentMessage): void {
 export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   const hiding = installLiveHiding(document, adapter);
   const shadows = installShadowHiding(document, adapter);
-  // The safe rule for counts the hide selectors miss (lib/hide/fallback.ts); the background is told
-  // once per page whether it had to act, a moment after it first did (so the count is meaningful).
-  let fallbackReported = false;
+  // The safe rule for counts the hide selectors miss (lib/hide/fallback.ts). If it had to act, the
+  // background hears so once hiding is known to be on and the page is parsed, or a moment after it
+  // first acts later (so its count means something).
   const reportFallback = () => {
-    fallbackReported = true;
-    ctx.setTimeout(() => send({ type: 'hiding-fallback', platform: adapter.id, ...fallback.report() }), 1000);
+    const report = fallback.report();
+    if (report.hidden > 0) send({ type: 'hiding-fallback', platform: adapter.id, ...report });
   };
-  const fallback = createFallbackHider(document, adapter, () => settings && hiddenNow().length && reportFallback());
+  let fallbackArranged = false;
+  let fallbackReported = false;
+  const fallback = createFallbackHider(document, adapter, () => {
+    if (fallbackReported) ctx.setTimeout(reportFallback, 1000);
+  });
+  const firstFallbackReport = () => {
+    fallbackReported = true;
+    // Chromium may fire DOMContentLoaded before the observer hears of the last parsed nodes.
+    fallback.scanAll();
+    reportFallback();
+  };
   const overlay = createOverlay({
     adapter,
     document,
@@ -48,7 +58,11 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     fallback.setActive(hiddenNow().length > 0);
     if (hiddenNow().length > 0) {
       fallback.scanAll();
-      if (!fallbackReported) reportFallback();
+      if (!fallbackArranged) {
+        fallbackArranged = true;
+        if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', firstFallbackReport);
+        else firstFallbackReport();
+      }
     }
     hiding.apply(hiddenNow(), {
       peek: next.hide.peek,

@@ -128,7 +128,7 @@ export function validateFallbackMessage(
   senderPlatform: PlatformId,
 ): Extract<ContentMessage, { type: 'hiding-fallback' }> | undefined {
   if (!isObject(message) || message.type !== 'hiding-fallback' || message.platform !== senderPlatform) return undefined;
-  if (!isFiniteNumber(message.hidden) || message.hidden < 0 || !Array.isArray(message.examples)) return undefined;
+  if (!isFiniteNumber(message.hidden) || message.hidden < 1 || !Array.isArray(message.examples)) return undefined;
   const examples = message.examples.slice(0, 3).filter((e): e is string => !!shortText(e));
   return { type: 'hiding-fallback', platform: senderPlatform, hidden: Math.floor(message.hidden), examples };
 }
