@@ -38,8 +38,8 @@ export function recordActionAreas({ hosts, post }: { hosts: string | null; post:
     for (const area of areas) {
       if (done.has(area)) continue;
       done.add(area);
-      const root = area.getRootNode();
-      const inPost = !!(root instanceof ShadowRoot ? root.host : area).closest(post);
+      const tree = area.getRootNode();
+      const inPost = !!(tree instanceof ShadowRoot ? tree.host : area).closest(post);
       const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
       for (let t = walker.nextNode(); t; t = walker.nextNode()) {
         const text = (t.nodeValue ?? '').trim();
