@@ -2,13 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ACTION_ATTR,
-  alterCounts,
-  attachDeclarativeShadowRoots,
-  postOf,
-  stillTargeted,
-} from '../../tests/alter-counts';
+import { ACTION_ATTR, alterCounts, attachDeclarativeShadowRoots, postOf, stillTargeted } from '../../tests/site-change';
 import { ADAPTERS, adapterById } from '../platforms/registry';
 import { x } from '../platforms/x';
 import { COUNT_ATTR, createFallbackHider, looksLikeCount } from './fallback';

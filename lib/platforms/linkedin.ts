@@ -227,13 +227,19 @@ export const linkedin = defineAdapter({
   watchAttributes: ['aria-label', 'data-num-reactions', 'data-num-comments', 'data-urn', 'componentkey', 'href'],
   rounding: 'halfExpand',
   // Drift detection (lib/reader/drift.ts). The 2026 feed has no permalink or URN in its markup:
-  // each post is a feed slot `role="listitem"` with a `componentkey`, headed by a visually hidden
-  // h2 ("Feed post"). Older layouts keep the activity URN in attributes. Profile pages' activity
-  // carousels (not read) only link to posts, so links are not counted.
+  // each post is a feed slot `role="listitem"` whose `componentkey` names the feed
+  // ("…FeedType_MAIN_FEED_RELEVANCE"), headed by a visually hidden h2 ("Feed post"). Inside every
+  // post of the other layouts sits one actor block (its hook per layout). Links to posts are not
+  // counted: profile pages' activity carousels (not read) are made of them.
   recognize: [
     {
-      name: 'feed slots [role=listitem][componentkey] with a heading',
-      selector: '[role="listitem"][componentkey]:has(h2)',
+      name: 'feed slots [role=listitem][componentkey]',
+      selector: '[role="listitem"][componentkey*="FeedType_"], [role="listitem"][componentkey]:has(h2)',
+    },
+    {
+      name: 'post actors',
+      selector:
+        '[data-view-name="feed-actor-image"], .update-components-actor__container, [data-test-id="main-feed-activity-card__entity-lockup"]',
     },
     {
       name: 'activity URNs [data-urn], [data-activity-urn]',

@@ -9,6 +9,7 @@ import { ADAPTERS, adapterById } from '../platforms/registry';
 import type { PlatformAdapter } from '../platforms/types';
 import { x } from '../platforms/x';
 import { DRIFT_CHECK_MS, MIN_UNSEEN_POSTS, recognizeUnseenPosts } from './drift';
+import { breakPosts } from '../../tests/site-change';
 import { createPageReader, type PageReader } from './runner';
 
 const FIXTURES = join(__dirname, '../platforms/fixtures');
@@ -37,6 +38,20 @@ describe('recognizers', () => {
       for (const file of own) expect(unseen(a, file), file).toBeLessThan(MIN_UNSEEN_POSTS);
       // With the selector broken, some fixture of the platform shows enough posts to notice.
       expect(Math.max(...own.map((file) => unseen(broken(a), file)))).toBeGreaterThanOrEqual(MIN_UNSEEN_POSTS);
+    },
+  );
+
+  it.each(ADAPTERS.map((a) => [a.id, a] as const))(
+    '%s: posts whose elements a redesign renamed are still recognized',
+    (id, a) => {
+      const own = fixtures.filter((f) => f.startsWith(`${id}-`));
+      const unseen = own.map((file) => {
+        const doc = fixture(file);
+        breakPosts(doc, a);
+        expect(doc.querySelector(a.postSelector), file).toBeNull();
+        return recognizeUnseenPosts(doc, a).unseen;
+      });
+      expect(Math.max(...unseen)).toBeGreaterThanOrEqual(MIN_UNSEEN_POSTS);
     },
   );
 

@@ -1,6 +1,6 @@
 /**
  * In-page probes for the fail-closed hiding test: the digits inside the action areas a test marked
- * (`data-probe-action`, see tests/alter-counts.ts), as painted in the first frame they could be,
+ * (`data-probe-action`, see tests/site-change.ts), as painted in the first frame they could be,
  * and the buttons there. Each function runs inside the page (serialised by Playwright), so it only
  * uses what it is given.
  */

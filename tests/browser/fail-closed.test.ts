@@ -1,6 +1,6 @@
 /**
  * Fail-closed hiding, proved in real Chromium on every platform: the fixtures are served with their
- * counts' markup altered (tests/alter-counts.ts: new tag names, classes, test ids) so that no hide
+ * counts' markup altered (tests/site-change.ts: new tag names, classes, test ids) so that no hide
  * selector matches any more. With hiding on, no digit in any action area is painted from the first
  * frame (also in a post added later), every button keeps its box and takes clicks, only count-like
  * text disappears, and the site's status says hiding fell back to the safe rule.
@@ -13,7 +13,7 @@ import type { HealthBySite } from '../../lib/background/status-store';
 import { ADAPTERS, adapterForUrl } from '../../lib/platforms/registry';
 import type { PlatformAdapter } from '../../lib/platforms/types';
 import { defaultSettings, type Settings } from '../../lib/settings/settings';
-import { alterCounts } from '../alter-counts';
+import { alterCounts } from '../site-change';
 import { fixturePages } from '../fixture-pages';
 import { actionButtons, buttonPoint, recordActionAreas, wasClicked, type DigitSeen } from './action-probe';
 import { launch, waitFor, type Harness } from './harness';

@@ -1,5 +1,7 @@
 /**
- * Test helper: a site change the hide selectors miss, applied to any fixture. Every element an
+ * Test helpers: site changes an adapter's selectors miss, applied to any fixture.
+ *
+ * `alterCounts`: a change the hide selectors miss. Every element an
  * adapter's hide selectors target loses its class, `id` and `data-*` values (`data-testid`,
  * `data-e2e`, …) and, unless it is a button, a link or a group, its tag name (it becomes `<x-count>`); one still matched by position
  * gets a new element before it; until no hide selector matches anything. Before that, the action areas the counts sit in are marked `data-probe-action`, so a
@@ -7,7 +9,11 @@
  * or `[role=toolbar]` around the count, else the nearest ancestor (three levels at most) with a
  * button among its children (Reddit's score between its vote arrows).
  *
- * Works on any DOM (happy-dom in unit tests, in Node for the browser tests); shadow roots may be
+ * `breakPosts`: a change the post selector misses: every post element gets a new tag name and new
+ * classes and `data-*` values (and a new id, if it is still found), its content (links, counts)
+ * left as it was.
+ *
+ * Both work on any DOM (happy-dom in unit tests, in Node for the browser tests); shadow roots may be
  * declarative (`<template shadowrootmode>` children, as a parser without shadow DOM leaves them)
  * or attached.
  */
@@ -128,4 +134,25 @@ export function attachDeclarativeShadowRoots(root: Document | ShadowRoot): void 
     template.remove();
     attachDeclarativeShadowRoots(shadow);
   }
+}
+
+/** Breaks the post selector; returns how many post elements there were. */
+export function breakPosts(doc: Document, adapter: PlatformAdapter): number {
+  const posts = safeAll(doc, adapter.postSelector).length;
+  for (let pass = 0, serial = 0; pass < 10; pass++) {
+    const found = safeAll(doc, adapter.postSelector);
+    if (found.length === 0) break;
+    for (const post of found) {
+      // Ids go only when nothing else did (TikTok's video page is found by its id).
+      const scrambled = post.tagName === 'X-POST' ? ['id'] : ['class'];
+      for (const { name } of post.attributes)
+        if (scrambled.includes(name) || (name.startsWith('data-') && post.tagName !== 'X-POST'))
+          post.setAttribute(name, `zz${serial++}`);
+      const renamed = doc.createElement('x-post');
+      for (const attribute of post.attributes) renamed.setAttribute(attribute.name, attribute.value);
+      renamed.append(...post.childNodes);
+      post.replaceWith(renamed);
+    }
+  }
+  return posts;
 }
