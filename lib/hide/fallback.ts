@@ -121,6 +121,28 @@ export function createFallbackHider(
     return null;
   }
 
+  /**
+   * Whether a hide selector covers the holder: tried on the holder and its ancestors up to the post
+   * (`closest` would try every ancestor up to `<html>`, against every selector). Covered counts,
+   * the common case, match at once.
+   */
+  function isCovered(holder: Element, post: Element, cover: string): boolean {
+    if (!cover) return false;
+    for (let node: Element | null = holder; node; node = node.parentElement) {
+      if (node.matches(cover)) return true;
+      if (node === post) return false;
+    }
+    return false;
+  }
+
+  /** A time's text (a `<time>` between the text and its action area) is never a count. */
+  function inTime(holder: Element, area: Element): boolean {
+    for (let node: Element | null = holder; node && node !== area; node = node.parentElement) {
+      if (node.tagName === 'TIME') return true;
+    }
+    return area.tagName === 'TIME';
+  }
+
   function consider(text: Node): void {
     const holder = text.parentElement;
     if (!holder) return;
@@ -129,14 +151,14 @@ export function createFallbackHider(
       if (!isCount && !looksLikeCount(holder.textContent ?? '')) holder.removeAttribute(COUNT_ATTR);
       return;
     }
-    if (!isCount || holder.closest('time')) return;
+    if (!isCount) return;
+    // Cheapest checks first: this runs for every count-like text the page adds while hiding is on.
     const where = scopeOf(holder);
     if (!where) return;
-    const inShadow = where.scope !== where.post;
-    const cover = inShadow ? coveredInShadow : covered;
-    if (cover && holder.closest(cover)) return;
     const area = actionArea(holder, where.post, where.scope);
-    if (!area) return;
+    if (!area || inTime(holder, area)) return;
+    const inShadow = where.scope !== where.post;
+    if (isCovered(holder, where.post, inShadow ? coveredInShadow : covered)) return;
     // Text right inside a control with icons: hide the text, keep the control (and its click).
     const textOnly = !inShadow && holder.matches(BUTTON) && holder.firstElementChild !== null;
     holder.setAttribute(COUNT_ATTR, textOnly ? 'text' : '');
