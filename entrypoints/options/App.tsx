@@ -3,6 +3,7 @@ import { HideOptions } from '@/components/HideOptions';
 import { MastodonServers } from '@/components/MastodonServers';
 import { OverlayOptions } from '@/components/overlay/OverlayOptions';
 import { PeopleForm } from '@/components/PeopleForm';
+import { SiteStatusSection } from '@/components/SiteStatusSection';
 import { YourData } from '@/components/YourData';
 import type { PlatformId } from '@/lib/model';
 import { ADAPTERS } from '@/lib/platforms/registry';
@@ -37,6 +38,7 @@ export function OptionsApp(props: { db: FeedlensDatabase }) {
       <h1>Feedlens settings</h1>
       <HideOptions settings={settings} now={now} save={(change) => void save(change)} />
       <OverlayOptions settings={settings} save={(change) => void save(change)} />
+      <SiteStatusSection />
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">Your accounts</h2>
         <p>

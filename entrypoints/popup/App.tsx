@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
 import { PostList } from '@/components/PostList';
+import { SiteStatus } from '@/components/SiteStatus';
 import { SiteHideControls } from '@/components/SiteHideControls';
 import { Totals } from '@/components/Totals';
 import { ADAPTERS } from '@/lib/platforms/registry';
@@ -95,12 +97,15 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
           Feedlens starts reading a page when it loads. This tab was opened before Feedlens was ready.
         </Notice>
       )}
-      {data.kind === 'page' && data.reply.status === 'paused' && (
-        <Notice kind="warning" title={`Reading on ${adapter.name} is paused`}>
-          This page’s layout was not recognized, so nothing is being stored from it rather than storing wrong numbers.
-          Your saved data is unaffected.{' '}
-          {data.reply.diagnostic && <code class="diagnostic">{data.reply.diagnostic.selector}</code>}
-        </Notice>
+      {data.kind === 'page' && (
+        <SiteStatus
+          siteName={adapter.name}
+          status={data.reply.status}
+          {...(data.reply.diagnostic ? { diagnostic: data.reply.diagnostic } : {})}
+          {...(data.site?.hidingFallback ? { hidingFallback: data.site.hidingFallback } : {})}
+          version={browser.runtime.getManifest().version}
+          browser={navigator.userAgent}
+        />
       )}
       {data.kind === 'page' && data.storage?.error && (
         <Notice kind="error" title="New readings are not being saved">

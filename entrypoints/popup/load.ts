@@ -1,6 +1,6 @@
 /** What the popup needs, gathered from the active tab, its content script and the store. */
 import { browser } from 'wxt/browser';
-import { loadStorageStatus, type StorageStatus } from '@/lib/background/status-store';
+import { loadHealth, loadStorageStatus, type SiteHealth, type StorageStatus } from '@/lib/background/status-store';
 import { grantedInstances, mastodonOfferHost } from '@/lib/settings/mastodon-instances';
 import type { PagePostsReply } from '@/lib/messages/page-queries';
 import { adapterForUrl } from '@/lib/platforms/registry';
@@ -13,7 +13,15 @@ export type PopupData =
   | { kind: 'unsupported'; offerHost?: string }
   /** A supported site whose tab has no Feedlens content script yet (opened before install). */
   | { kind: 'not-connected'; adapter: PlatformAdapter }
-  | { kind: 'page'; adapter: PlatformAdapter; reply: PagePostsReply; posts: PostRecord[]; storage?: StorageStatus };
+  | {
+      kind: 'page';
+      adapter: PlatformAdapter;
+      reply: PagePostsReply;
+      posts: PostRecord[];
+      storage?: StorageStatus;
+      /** What the background keeps about the site (whether hiding fell back to the safe rule). */
+      site?: SiteHealth;
+    };
 
 /**
  * The tab the popup is about: the one named by `?tabId=` when the popup was popped out into its
@@ -58,6 +66,7 @@ export async function loadPopupData(db: FeedlensDatabase, tab: { id?: number; ur
     reply = undefined;
   }
   if (!reply || !Array.isArray(reply.keys)) return { kind: 'not-connected', adapter };
-  const [posts, storage] = await Promise.all([postsByKeys(db, reply.keys), loadStorageStatus()]);
-  return { kind: 'page', adapter, reply, posts, ...(storage ? { storage } : {}) };
+  const [posts, storage, health] = await Promise.all([postsByKeys(db, reply.keys), loadStorageStatus(), loadHealth()]);
+  const site = health[adapter.id];
+  return { kind: 'page', adapter, reply, posts, ...(storage ? { storage } : {}), ...(site ? { site } : {}) };
 }

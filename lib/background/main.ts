@@ -4,7 +4,7 @@
  * reading health and storage failures for the popup.
  */
 import { browser } from 'wxt/browser';
-import { validateHealthMessage, type ReadingsReply } from '../messages/page-store';
+import { validateFallbackMessage, validateHealthMessage, type ReadingsReply } from '../messages/page-store';
 import { type HostCheck } from '../messages/reading';
 import {
   adoptGrantedOrigins,
@@ -24,7 +24,13 @@ import { createIngestQueue } from './ingest-queue';
 import { listenForPostStats } from './post-stats';
 import { createReadingsInbox } from './readings-inbox';
 import { startRetentionJob } from './retention-job';
-import { STORE_GENERATION_KEY, describeStorageError, saveSiteHealth, saveStorageStatus } from './status-store';
+import {
+  STORE_GENERATION_KEY,
+  describeStorageError,
+  saveHidingFallback,
+  saveSiteHealth,
+  saveStorageStatus,
+} from './status-store';
 
 const hostAllowed: HostCheck = (platform, host) => {
   // A Mastodon post is keyed by its address on the server it was published on, which can be any
@@ -82,19 +88,25 @@ export function runBackground(): void {
     }
   };
 
+  const handleFallback = (adapter: PlatformAdapter, message: unknown) => {
+    const fallback = validateFallbackMessage(message, adapter.id);
+    if (fallback) void saveHidingFallback(adapter.id, fallback, Date.now());
+  };
+
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
     // Only our own content scripts, and only from a page of a supported site, are listened to.
     if (sender.id !== browser.runtime.id) return;
     const type = (message as { type?: unknown } | null)?.type;
-    if (type !== 'readings' && type !== 'reader-health') return;
+    if (type !== 'readings' && type !== 'reader-health' && type !== 'hiding-fallback') return;
     const url = sender.url ?? sender.tab?.url;
     // Maybe a Mastodon server the user added: known once the list is loaded.
     const known = adapterForUrl(url);
     const adapter = known
       ? Promise.resolve(known)
       : instancesLoaded.then(() => adapterForUrl(url, { mastodon: mastodonHosts }));
-    if (type === 'reader-health') {
-      void adapter.then((found) => found && handleHealth(found, message));
+    if (type === 'reader-health' || type === 'hiding-fallback') {
+      const handle = type === 'reader-health' ? handleHealth : handleFallback;
+      void adapter.then((found) => found && handle(found, message));
       return;
     }
     adapter

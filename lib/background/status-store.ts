@@ -1,10 +1,11 @@
 /**
- * Small facts the background keeps for the popup in `storage.local`: how reading goes on each
- * site (paused because a layout was not recognized, with its diagnostic) and whether the last
- * write to the store failed (a full disk).
+ * Small facts the background keeps for the popup and the settings page in `storage.local`: how
+ * reading goes on each site (paused because a layout was not recognized, with its diagnostic),
+ * whether hiding there last fell back to the safe rule, and whether the last write to the store
+ * failed (a full disk).
  */
 import { browser } from 'wxt/browser';
-import type { ReaderDiagnostic, ReaderStatus } from '../messages/page-store';
+import type { HidingFallback, ReaderDiagnostic, ReaderStatus } from '../messages/page-store';
 import type { PlatformId } from '../model';
 
 export const HEALTH_KEY = 'readerHealth';
@@ -16,6 +17,8 @@ export interface SiteHealth {
   status: ReaderStatus;
   diagnostic?: ReaderDiagnostic;
   at: number;
+  /** The latest page where hiding had to fall back to the safe rule. */
+  hidingFallback?: HidingFallback & { at: number };
 }
 
 export type HealthBySite = Partial<Record<PlatformId, SiteHealth>>;
@@ -33,9 +36,37 @@ export async function loadHealth(): Promise<HealthBySite> {
   return (stored[HEALTH_KEY] as HealthBySite | undefined) ?? {};
 }
 
-export async function saveSiteHealth(platform: PlatformId, health: SiteHealth): Promise<void> {
-  const all = await loadHealth();
-  await browser.storage.local.set({ [HEALTH_KEY]: { ...all, [platform]: health } });
+/**
+ * Health updates read, change and write one stored object; a reading status and a hiding report
+ * arriving together must not overwrite each other, so updates run one after another.
+ */
+let healthUpdates: Promise<void> = Promise.resolve();
+function updateHealth(change: (all: HealthBySite) => HealthBySite): Promise<void> {
+  const run = async () => {
+    const all = await loadHealth();
+    await browser.storage.local.set({ [HEALTH_KEY]: change(all) });
+  };
+  healthUpdates = healthUpdates.then(run, run);
+  return healthUpdates;
+}
+
+/** Writes one site's reading status; what it says about hiding is kept. */
+export function saveSiteHealth(platform: PlatformId, health: Omit<SiteHealth, 'hidingFallback'>): Promise<void> {
+  return updateHealth((all) => {
+    const hidingFallback = all[platform]?.hidingFallback;
+    return { ...all, [platform]: { ...health, ...(hidingFallback ? { hidingFallback } : {}) } };
+  });
+}
+
+/** Records that hiding fell back to the safe rule on a page of this site (the latest such page is kept). */
+export function saveHidingFallback(platform: PlatformId, fallback: HidingFallback, at: number): Promise<void> {
+  return updateHealth((all) => {
+    const site = all[platform] ?? { status: 'idle' as const, at };
+    return {
+      ...all,
+      [platform]: { ...site, hidingFallback: { hidden: fallback.hidden, examples: fallback.examples, at } },
+    };
+  });
 }
 
 export async function loadStorageStatus(): Promise<StorageStatus | undefined> {

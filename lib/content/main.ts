@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OWN_ATTR } from '../hide/css';
+import { createFallbackHider } from '../hide/fallback';
 import { createDelivery } from './delivery';
 import { installLiveHiding } from '../hide/live';
 import { installShadowHiding } from '../hide/shadow';
@@ -25,6 +26,24 @@ function send(message: ContentMessage): void {
 export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   const hiding = installLiveHiding(document, adapter);
   const shadows = installShadowHiding(document, adapter);
+  // The safe rule for counts the hide selectors miss (lib/hide/fallback.ts). If it had to act, the
+  // background hears so once hiding is known to be on and the page is parsed, or a moment after it
+  // first acts later (so its count means something).
+  const reportFallback = () => {
+    const report = fallback.report();
+    if (report.hidden > 0) send({ type: 'hiding-fallback', platform: adapter.id, ...report });
+  };
+  let fallbackArranged = false;
+  let fallbackReported = false;
+  const fallback = createFallbackHider(document, adapter, () => {
+    if (fallbackReported) ctx.setTimeout(reportFallback, 1000);
+  });
+  const firstFallbackReport = () => {
+    fallbackReported = true;
+    // Chromium may fire DOMContentLoaded before the observer hears of the last parsed nodes.
+    fallback.scanAll();
+    reportFallback();
+  };
   const overlay = createOverlay({
     adapter,
     document,
@@ -42,6 +61,15 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
   const hiddenNow = () => (settings ? hiddenMetrics(settings, adapter.id, Date.now()) : []);
   const applySettings = (next: Settings) => {
     settings = next;
+    fallback.setActive(hiddenNow().length > 0);
+    if (hiddenNow().length > 0) {
+      fallback.scanAll();
+      if (!fallbackArranged) {
+        fallbackArranged = true;
+        if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', firstFallbackReport);
+        else firstFallbackReport();
+      }
+    }
     hiding.apply(hiddenNow(), {
       peek: next.hide.peek,
       ownExempt: next.hide.showOwnPosts && next.accounts[adapter.id].length > 0,
@@ -62,8 +90,13 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     onHealth: (status, diagnostic) =>
       send({ type: 'reader-health', platform: adapter.id, status, ...(diagnostic ? { diagnostic } : {}) }),
     setTimer: (callback, ms) => void ctx.setTimeout(callback, ms),
+    setDriftTimer: (callback, ms) => void ctx.setTimeout(callback, ms),
     onFrame: () => hiding.ensureInstalled(),
-    ...(shadows ? { onAdded: (elements: readonly Element[]) => shadows.added(elements) } : {}),
+    onAdded: (elements) => {
+      shadows?.added(elements);
+      fallback.added(elements);
+    },
+    onChanged: (nodes) => fallback.changed(nodes),
     onPostRead: (element, reading) => {
       const own = !!settings && isOwnAuthor(settings, adapter.id, reading.author);
       if (element.hasAttribute(OWN_ATTR) !== own) element.toggleAttribute(OWN_ATTR, own);

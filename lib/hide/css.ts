@@ -13,8 +13,12 @@
  * properties inherit into shadow trees: both layers set `--feedlens-hide-<metric>` on `<html>`, and
  * a small static stylesheet placed in each shadow root reads it. Exceptions (own posts, peeking)
  * reset the property on the post element.
+ *
+ * Both layers also carry the safe rule (fallback.ts): whenever anything is hidden, elements marked
+ * as uncovered counts are hidden too, with the same exceptions.
  */
 import type { HideMetric, HideSelectors, PlatformAdapter } from '../platforms/types';
+import { COUNT_ATTR } from './fallback';
 
 /** On `<html>`: the metrics hidden now, space separated. */
 export const HIDE_ATTR = 'data-feedlens-hide';
@@ -33,6 +37,23 @@ export interface LiveHideOptions {
   peek?: boolean;
   /** Posts marked with OWN_ATTR keep their counts. */
   ownExempt?: boolean;
+}
+
+/** The custom property that carries the safe rule into shadow roots. */
+export const FALLBACK_VAR = '--feedlens-hide-fallback';
+
+/**
+ * The safe rule's declarations under `gate`. A marked element is hidden in place; a control whose
+ * own text is the count keeps its icons and its click, only its text made transparent.
+ */
+function fallbackRules(gate: string, suffix: string, adapter: HideSource): string[] {
+  const lines = [
+    `${gate} [${COUNT_ATTR}=""]${suffix} { ${VISIBILITY} }`,
+    `${gate} [${COUNT_ATTR}="text"]${suffix} { -webkit-text-fill-color: transparent !important; }`,
+    `${gate} [${COUNT_ATTR}="text"]${suffix} > * { -webkit-text-fill-color: currentcolor !important; }`,
+  ];
+  if (adapter.shadowHide) lines.push(`${gate} { ${FALLBACK_VAR}: hidden; }`);
+  return lines;
 }
 
 /** The custom property that carries "hide this metric" into shadow roots. */
@@ -62,7 +83,10 @@ function metricRules(adapter: HideSource, metric: HideMetric, gate: string, suff
 
 /** The stylesheet registered before page load for one metric of one site ('' when it hides nothing). */
 export function initialHideCss(adapter: HideSource, metric: HideMetric): string {
-  return metricRules(adapter, metric, `html:not([${READY_ATTR}])`).join('\n');
+  const gate = `html:not([${READY_ATTR}])`;
+  const lines = metricRules(adapter, metric, gate);
+  // Every registered file carries the safe rule: whichever metrics are hidden, it applies.
+  return lines.length ? [...lines, ...fallbackRules(gate, '', adapter)].join('\n') : '';
 }
 
 /** The live stylesheet for a site: rules for the metrics hidden now, with the chosen exceptions. */
@@ -76,8 +100,10 @@ export function liveHideCss(
   if (options.peek) exceptions.push(`:is(${adapter.postSelector}):is(:hover, :focus-within) *`);
   const suffix = exceptions.map((e) => `:not(${e})`).join('');
   const lines = metrics.flatMap((metric) => metricRules(adapter, metric, `html[${HIDE_ATTR}~="${metric}"]`, suffix));
+  if (metrics.length) lines.push(...fallbackRules(`html[${HIDE_ATTR}]:not([${HIDE_ATTR}=""])`, suffix, adapter));
   // In shadow roots the exception is the property itself, reset on the post element.
   const shadowMetrics = metrics.filter((m) => adapter.shadowHide?.hide[m]?.length).map(shadowVar);
+  if (metrics.length && adapter.shadowHide) shadowMetrics.push(FALLBACK_VAR);
   if (shadowMetrics.length) {
     const reset = shadowMetrics.map((name) => `${name}: initial;`).join(' ');
     if (options.ownExempt) lines.push(`[${OWN_ATTR}] { ${reset} }`);
@@ -96,6 +122,7 @@ export function shadowHideCss(adapter: Pick<PlatformAdapter, 'shadowHide'>): str
     .flatMap(([metric, selectors]) =>
       selectors.map((selector) => `${selector} { visibility: var(${shadowVar(metric)}, inherit) !important; }`),
     )
+    .concat(`[${COUNT_ATTR}] { visibility: var(${FALLBACK_VAR}, inherit) !important; }`)
     .join('\n');
 }
 

@@ -17,9 +17,19 @@ import { MAX_URL_LENGTH, MAX_RAW_LENGTH, validateReading, type HostCheck } from 
 /** The health of reading on one site, as the popup shows it. */
 export type ReaderStatus = 'reading' | 'paused' | 'idle';
 
+/**
+ * Why reading paused: post elements found but none readable, counts that stopped parsing, or posts
+ * recognized on the page (by permalinks or stable attributes) that the post selector does not find.
+ */
+export type PauseReason = 'unreadable' | 'counts' | 'not-found';
+export const PAUSE_REASONS: readonly PauseReason[] = ['unreadable', 'counts', 'not-found'];
+
 export interface ReaderDiagnostic {
   /** What was expected and not found, e.g. "id: a[href*="/status/"]" or "likes: 1,2 k". */
   selector: string;
+  reason?: PauseReason;
+  /** Posts each recognizer saw that the post selector did not find (reason `not-found`). */
+  recognized?: { name: string; posts: number }[];
   raw?: string;
   locale: string;
   /** Post-like elements found vs readings taken when the decision was made. */
@@ -28,9 +38,17 @@ export interface ReaderDiagnostic {
   at: number;
 }
 
+/** How often hiding fell back to the safe rule on a page (lib/hide/fallback.ts), and where. */
+export interface HidingFallback {
+  hidden: number;
+  /** Up to three "where: raw count text" lines; no post text or names. */
+  examples: string[];
+}
+
 export type ContentMessage =
   | { type: 'readings'; readings: PostReading[] }
-  | { type: 'reader-health'; platform: PlatformId; status: ReaderStatus; diagnostic?: ReaderDiagnostic };
+  | { type: 'reader-health'; platform: PlatformId; status: ReaderStatus; diagnostic?: ReaderDiagnostic }
+  | ({ type: 'hiding-fallback'; platform: PlatformId } & HidingFallback);
 
 /**
  * The background's answer to a `readings` message. `stored`: the message's transaction committed
@@ -95,6 +113,8 @@ export function validateHealthMessage(
       return undefined;
     }
     const raw = typeof d.raw === 'string' ? d.raw.slice(0, MAX_RAW_LENGTH) : undefined;
+    const reason = PAUSE_REASONS.find((r) => r === d.reason);
+    const recognized = validRecognized(d.recognized);
     result.diagnostic = {
       selector,
       locale,
@@ -102,7 +122,30 @@ export function validateHealthMessage(
       readings: d.readings,
       at: d.at,
       ...(raw ? { raw } : {}),
+      ...(reason ? { reason } : {}),
+      ...(recognized ? { recognized } : {}),
     };
   }
   return result;
+}
+
+const shortText = boundedString(200);
+
+/** Drift detection's counts per recognizer: a few named numbers, or nothing. */
+function validRecognized(value: unknown): ReaderDiagnostic['recognized'] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const valid = value
+    .slice(0, 8)
+    .filter((r): r is { name: string; posts: number } => isObject(r) && !!shortText(r.name) && isFiniteNumber(r.posts));
+  return valid.length ? valid.map((r) => ({ name: r.name, posts: r.posts })) : undefined;
+}
+
+export function validateFallbackMessage(
+  message: unknown,
+  senderPlatform: PlatformId,
+): Extract<ContentMessage, { type: 'hiding-fallback' }> | undefined {
+  if (!isObject(message) || message.type !== 'hiding-fallback' || message.platform !== senderPlatform) return undefined;
+  if (!isFiniteNumber(message.hidden) || message.hidden < 1 || !Array.isArray(message.examples)) return undefined;
+  const examples = message.examples.slice(0, 3).filter((e): e is string => !!shortText(e));
+  return { type: 'hiding-fallback', platform: senderPlatform, hidden: Math.floor(message.hidden), examples };
 }

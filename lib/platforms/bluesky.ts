@@ -215,6 +215,14 @@ export const bluesky = defineAdapter({
   overlayAnchor: ['[data-testid="postText"]'],
   watchAttributes: ['aria-label', 'href'],
   rounding: 'trunc',
+  // Drift detection (lib/reader/drift.ts): each post links to itself (its time) by rkey.
+  recognize: [
+    {
+      name: 'permalinks /profile/<handle>/post/<rkey>',
+      selector: 'a[href*="/post/"]',
+      id: /\/profile\/[^/]+\/post\/([\w]+)/,
+    },
+  ],
   readPost,
   // The numbers inside buttons keep their box (`CountWheel` animates inside it); the focused
   // post's "12 reposts · 3 quotes · 1.2K likes" entries are stand-alone links and are removed.

@@ -191,6 +191,18 @@ export const facebook = defineAdapter({
   ],
   watchAttributes: ['aria-label', 'href'],
   rounding: 'halfExpand',
+  // Drift detection (lib/reader/drift.ts). Feed posts carry no permalink until hovered (the time
+  // link is `href="#"`), so the action bar's stable hook counts too: one like button per post
+  // (comments have none). Photo posts link their photos (`/photo/?fbid=`).
+  recognize: [
+    { name: 'like buttons [data-ad-rendering-role=like_button]', selector: '[data-ad-rendering-role="like_button"]' },
+    {
+      name: 'post permalinks /posts/, story_fbid=, /permalink/',
+      selector: 'a[href*="/posts/"], a[href*="story_fbid="], a[href*="/permalink/"]',
+      id: /(?:\/posts\/|story_fbid=|\/permalink\/)([\w]+)/,
+    },
+    { name: 'photo links /photo/?fbid=', selector: 'a[href*="fbid="]:has(img)', id: /[?&]fbid=(\d+)/ },
+  ],
   readPost,
   // Numbers inside buttons keep their box (the button stays where it was and clickable).
   // The reactions toolbar holds the per-reaction figures (in its labels, and in the tooltip its icons

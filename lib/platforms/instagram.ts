@@ -301,6 +301,15 @@ export const instagram = defineAdapter({
   overlayAnchor: ['h1', 'section ~ div > span[dir="auto"]'],
   watchAttributes: ['href', 'datetime'],
   rounding: 'halfExpand',
+  // Drift detection (lib/reader/drift.ts): a feed post's permalink wraps its time; profile grid
+  // tiles (not read) have none.
+  recognize: [
+    {
+      name: 'permalinks /p/<code> around a time',
+      selector: 'a[href*="/p/"]:has(time), a[href*="/reel/"]:has(time)',
+      id: /\/(?:p|reel)\/([\w-]+)/,
+    },
+  ],
   readPost,
   // In place (boxes kept): the likes line and "View all N comments" stay clickable, only blank.
   // The 2026 bar's numbers follow their icons: the element after the first icon (Like), the second (Comment).

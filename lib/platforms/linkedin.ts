@@ -262,6 +262,26 @@ export const linkedin = defineAdapter({
   ],
   watchAttributes: ['aria-label', 'data-num-reactions', 'data-num-comments', 'data-urn', 'componentkey', 'href'],
   rounding: 'halfExpand',
+  // Drift detection (lib/reader/drift.ts). The 2026 feed has no permalink or URN in its markup:
+  // each post is a feed slot `role="listitem"` whose `componentkey` names the feed
+  // ("…FeedType_MAIN_FEED_RELEVANCE"), headed by a visually hidden h2 ("Feed post"). Inside every
+  // post of the other layouts sits one actor block (its hook per layout). Links to posts are not
+  // counted: profile pages' activity carousels (not read) are made of them.
+  recognize: [
+    {
+      name: 'feed slots [role=listitem][componentkey]',
+      selector: '[role="listitem"][componentkey*="FeedType_"], [role="listitem"][componentkey]:has(h2)',
+    },
+    {
+      name: 'post actors',
+      selector:
+        '[data-view-name="feed-actor-image"], .update-components-actor__container, [data-test-id="main-feed-activity-card__entity-lockup"]',
+    },
+    {
+      name: 'activity URNs [data-urn], [data-activity-urn]',
+      selector: '[data-urn*="urn:li:activity:"], [data-activity-urn*="urn:li:activity:"]',
+    },
+  ],
   readPost,
   // Every count here sits in (or is) a control that opens the reactors or comments list, so all
   // are hidden with `visibility`: boxes keep their size and place, and the reaction icons stay.

@@ -193,6 +193,15 @@ export const mastodon = defineAdapter({
   // attribute changes but not removals, so that style write is what re-reads a skipped count.
   watchAttributes: ['href', 'data-id', 'style'],
   rounding: 'halfExpand',
+  // Drift detection (lib/reader/drift.ts): a status link wraps each post's time (`/@user/<id>`, or
+  // `/users/<user>/statuses/<id>` on older servers).
+  recognize: [
+    {
+      name: 'status links /@<user>/<id> around a time',
+      selector: 'a[href*="/@"]:has(time), a[href*="/statuses/"]:has(time)',
+      id: /\/(?:@[^/]+|users\/[^/]+\/statuses)\/(\d+)/,
+    },
+  ],
   readPost,
   // Only the numbers: every button keeps its icon, size and place (the counter keeps its box). The
   // bar's first and second children are the reply and boost buttons in every version (4.x wraps

@@ -238,6 +238,17 @@ export const reddit = defineAdapter({
   overlayAnchor: [':scope > [slot="credit-bar"]', ':scope > .entry .tagline', '[data-adclicklocation="top_bar"]'],
   watchAttributes: ['score', 'comment-count', 'number', 'data-score', 'data-comments-count'],
   rounding: 'halfExpand',
+  // Drift detection (lib/reader/drift.ts): post fullnames (`t3_<id>`, the element id in every layout
+  // since 2018) and permalinks; comments link to their post and are not posts.
+  recognize: [
+    { name: 'post fullnames id=t3_<id>', selector: '[id^="t3_"]', attribute: 'id', id: /^t3_([a-z0-9]+)$/ },
+    {
+      name: 'permalinks /comments/<id>',
+      selector: 'a[href*="/comments/"]',
+      id: /\/comments\/([a-z0-9]+)/,
+      ignoreInside: 'shreddit-comment, shreddit-profile-comment, .thing.comment, [data-testid="comment"]',
+    },
+  ],
   readPost,
   // New Reddit's 2026 feed renders its vote and comment counters inside each post's shadow root,
   // which page CSS cannot reach: `shadowHide` styles them from inside that root. The shreddit

@@ -173,6 +173,10 @@ export const threads = defineAdapter({
   overlayAnchor: ['span[dir="auto"]:not(a *, [role="button"] *)'],
   watchAttributes: ['href'],
   rounding: 'halfExpand',
+  // Drift detection (lib/reader/drift.ts): a post's permalink wraps its time.
+  recognize: [
+    { name: 'permalinks /post/<code> around a time', selector: 'a[href*="/post/"]:has(time)', id: /\/post\/([\w-]+)/ },
+  ],
   readPost,
   hide: {
     likes: [`${POST} ${row} > :nth-child(1) ${number}`, ...byLabel('Like', 'Unlike')],

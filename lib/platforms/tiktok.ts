@@ -233,6 +233,22 @@ export const tiktok = defineAdapter({
   overlayAnchor: ['[data-e2e="video-desc"]', '[data-e2e="browse-video-desc"]', '[data-e2e="user-post-item-desc"]'],
   watchAttributes: ['href'],
   rounding: 'halfExpand',
+  // Drift detection (lib/reader/drift.ts): feed items keep their data-e2e hooks whatever their tag
+  // (a div in 2022, an article since), and a mounted player names its video. Plain /video/ links
+  // are left out: search and discover grids (not read) are full of them.
+  recognize: [
+    {
+      name: 'feed items [data-e2e=recommend-list-item-container]',
+      selector: '[data-e2e="recommend-list-item-container"]:not(:empty)',
+    },
+    { name: 'like counts [data-e2e=like-count]', selector: '[data-e2e="like-count"]' },
+    {
+      name: 'players #xgwrapper-<n>-<id>',
+      selector: '[id^="xgwrapper-"]',
+      attribute: 'id',
+      id: /^xgwrapper-\d+-(\d+)$/,
+    },
+  ],
   readPost,
   // Every count is a number element inside its button or tile: hidden in place, boxes kept.
   hide: {

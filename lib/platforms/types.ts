@@ -50,6 +50,29 @@ export interface ScanResult {
   problems: ReadProblem[];
 }
 
+/**
+ * One way to recognize a site's posts without the adapter's selectors: elements that stand for one
+ * post each (a permalink around the post's time, a stable attribute or role), so that a broken
+ * post selector is noticed instead of leaving the page silent (lib/reader/drift.ts). Recognizers
+ * mark the kinds of post the adapter reads, not every link to a post (grids, search results,
+ * sidebars), so pages it leaves alone by design are not judged.
+ */
+export interface PostRecognizer {
+  /** What it looks for, in words for the diagnostic ("permalinks /status/<id> around a time"). */
+  name: string;
+  /** Elements that mark a post. */
+  selector: string;
+  /**
+   * The post's identity: the first capture group of this pattern on `attribute` (default `href`),
+   * so a post marked twice (two links to it) counts once; elements it does not match are not
+   * counted. Without it every element is one post.
+   */
+  id?: RegExp;
+  attribute?: string;
+  /** Marks inside these are not counted (areas the adapter leaves alone by design: comments, players). */
+  ignoreInside?: string;
+}
+
 export interface AdapterDefinition {
   id: PlatformId;
   /** Display name ("X", "Bluesky"). */
@@ -62,6 +85,8 @@ export interface AdapterDefinition {
   testUrls: readonly string[];
   /** Root element of one post: what "post-like element" means when judging whether reading works. */
   postSelector: string;
+  /** How posts are recognized when `postSelector` finds nothing (drift detection, lib/reader/drift.ts). */
+  recognize?: readonly PostRecognizer[];
   /** Attributes whose changes can change a count (watched by the single page observer). */
   watchAttributes: readonly string[];
   /** How the site rounds compact numbers, which decides the interval of "12K". */

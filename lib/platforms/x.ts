@@ -244,6 +244,11 @@ export const x = defineAdapter({
   overlayAnchor: ['[data-testid="tweetText"]'],
   watchAttributes: ['aria-label', 'href'],
   rounding: 'halfExpand',
+  // Drift detection (lib/reader/drift.ts): a post's permalink wraps its time; trends and profile
+  // links carry none.
+  recognize: [
+    { name: 'permalinks /status/<id> around a time', selector: 'a[href*="/status/"]:has(time)', id: /\/status\/(\d+)/ },
+  ],
   readPost,
   // Hiding every span inside a control also hides X's count-change animation (CPFT #179).
   hide: {

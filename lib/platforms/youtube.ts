@@ -184,6 +184,17 @@ export const youtube = defineAdapter({
   // `is-active` moves to the Short on screen as the user swipes.
   watchAttributes: ['aria-label', 'video-id', 'href', 'is-active'],
   rounding: 'trunc',
+  // Drift detection (lib/reader/drift.ts): video links; the Shorts player, the player's end
+  // screen, playlists and mobile pages are left alone by design.
+  recognize: [
+    {
+      name: 'video links /watch?v=<id>, /shorts/<id>',
+      selector: 'a[href*="/watch?v="], a[href*="/shorts/"]',
+      id: /(?:[?&]v=|\/shorts\/)([\w-]{11})/,
+      ignoreInside:
+        'ytd-shorts, ytd-reel-video-renderer, #movie_player, ytd-playlist-panel-renderer, ytd-miniplayer, ytm-app',
+    },
+  ],
   readPost,
   hide: {
     // The number inside the like button; the button keeps its size and stays clickable.

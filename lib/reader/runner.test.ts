@@ -141,7 +141,7 @@ describe('page reader', () => {
     expect(reader.pagePosts()).toHaveLength(6);
   });
 
-  it('pauses, and stores nothing, when posts are found but the layout is not recognized', async () => {
+  it('pauses, and stores nothing, when posts are found but the layout is not recognized, until posts read again', async () => {
     // A site redesign: the same post elements, but no permalink anywhere.
     for (const link of document.querySelectorAll('a[href*="/status/"]')) link.removeAttribute('href');
     const h = harness();
@@ -156,10 +156,16 @@ describe('page reader', () => {
       candidates: 6,
       readings: 0,
     });
-    // Even posts that would read fine later are not stored from a page that was not recognized.
-    loadTimeline();
+    // Nothing more is stored while the layout stays unrecognized…
+    for (const text of document.querySelectorAll('[data-testid="tweetText"]')) text.append(' (edited)');
     await h.settle();
     expect(h.sent).toEqual([]);
+    // …and reading resumes by itself once posts are read again (a later render), the whole page.
+    loadTimeline();
+    await h.settle();
+    expect(h.health).toEqual(['paused', 'reading']);
+    expect(h.sent.flat().map((r) => r.postId)).toHaveLength(6);
+    expect(reader.diagnostic()).toBeUndefined();
   });
 
   it('pauses when counts stop parsing, instead of storing unknowns as if they were readings', async () => {

@@ -18,7 +18,9 @@ import { METRICS, postKey, type PostReading } from '../model';
 import { normalizeLocale } from '../numbers/parse-count';
 import type { PlatformAdapter, PostDraft } from '../platforms/types';
 import { afterNextFrame, busyMeter, frameBatcher } from '../content/scheduling';
-import { initialHealth, updateHealth, type HealthState } from './health';
+import { recognizeUnseenPosts } from './drift';
+import { createDriftWatch } from './drift-watch';
+import { initialHealth, pauseForDrift, updateHealth, type HealthState } from './health';
 
 export interface ReaderOptions {
   adapter: PlatformAdapter;
@@ -31,6 +33,11 @@ export interface ReaderOptions {
   now?(): number;
   requestFrame?(callback: () => void): void;
   setTimer?(callback: () => void, ms: number): void;
+  /**
+   * The timer drift detection looks at an unread page with (drift-watch.ts); a timer of its own
+   * because it keeps ticking while a page reads nothing. Defaults to `setTimeout`.
+   */
+  setDriftTimer?(callback: () => void, ms: number): void;
   /** How long readings gather before they are sent in one message. */
   sendDelayMs?: number;
   /** Elements of our own (overlay badges) whose mutations are not the page's. */
@@ -42,6 +49,11 @@ export interface ReaderOptions {
    * the next paint — for work that cannot wait for the read frame (styling new shadow roots).
    */
   onAdded?(elements: readonly Element[]): void;
+  /**
+   * Nodes changed in place (text edited or replaced, attributes), passed on synchronously like
+   * `onAdded` (the fail-closed hiding rule looks at new count text before it is painted).
+   */
+  onChanged?(nodes: readonly Node[]): void;
   /** Each post read, with the element it came from (marking the user's own posts, the overlay). */
   onPostRead?(element: Element, reading: PostDraft): void;
 }
@@ -102,9 +114,19 @@ export function createPageReader(options: ReaderOptions): PageReader {
   const timed = busy.time;
 
   const scheduleFrame = frameBatcher(requestFrame, flushFrame);
+  const pageLocale = () => normalizeLocale(doc.documentElement.getAttribute('lang'));
+  const drift = createDriftWatch({
+    check: () => timed(() => recognizeUnseenPosts(doc, adapter, options.ignoreSelector)),
+    settled: () => health.status === 'paused' || health.readings > 0,
+    onDrift: (report) => setHealth(pauseForDrift(health, report, pageLocale(), now(), adapter.postSelector)),
+    setTimer: options.setDriftTimer ?? ((cb, ms) => void setTimeout(cb, ms)),
+    now,
+  });
 
   function onMutations(records: MutationRecord[]): void {
     timed(() => {
+      const changedBefore = changedNodes.length;
+      const addedBefore = addedElements.length;
       for (const record of records) {
         if (record.type !== 'childList') {
           changedNodes.push(record.target);
@@ -121,6 +143,9 @@ export function createPageReader(options: ReaderOptions): PageReader {
         // AnimatedNumber), changed its post without adding any element.
         if (inPlace) changedNodes.push(record.target);
       }
+      if (options.onChanged && changedNodes.length > changedBefore)
+        options.onChanged(changedNodes.slice(changedBefore));
+      if (addedElements.length > addedBefore) drift.changed();
     });
     if (addedElements.length || changedNodes.length) scheduleFrame();
   }
@@ -163,10 +188,16 @@ export function createPageReader(options: ReaderOptions): PageReader {
       const posts = postsToRead();
       if (posts.length === 0) return;
       const readAt = now();
-      const locale = normalizeLocale(doc.documentElement.getAttribute('lang'));
+      const locale = pageLocale();
       const scan = adapter.scanPosts(posts, { url: new URL(doc.URL), locale, now: readAt });
+      const wasPaused = health.status === 'paused';
       setHealth(updateHealth(health, scan, locale, readAt, adapter.postSelector));
       if (health.status === 'paused') return;
+      if (wasPaused) {
+        // Resumed: posts seen while paused were not kept, so the whole page is read again.
+        fullScan = true;
+        scheduleFrame();
+      }
       const storing = options.shouldStore?.() ?? true;
       scan.readings.forEach((draft, index) => options.onPostRead?.(scan.sources[index]!, draft));
       for (const draft of scan.readings) {
@@ -213,10 +244,12 @@ export function createPageReader(options: ReaderOptions): PageReader {
       });
       fullScan = true;
       scheduleFrame();
+      drift.reset();
     },
     stop() {
       observer?.disconnect();
       observer = null;
+      drift.stop();
       flushSend();
     },
     rescan() {
@@ -228,6 +261,7 @@ export function createPageReader(options: ReaderOptions): PageReader {
       health = initialHealth();
       fullScan = true;
       scheduleFrame();
+      drift.reset();
     },
     pagePosts: () => [...pageKeys.keys()].reverse(),
     status: () => health.status,
