@@ -4,16 +4,14 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { csvFileName, toCsv, type CsvCell } from '@/lib/ui/csv';
+import { csvFileName, tableCsv, type CsvColumn } from '@/lib/ui/csv';
 import { downloadText } from '@/lib/ui/download';
 
-export interface Column<R> {
+/** `csv` holds raw numbers and full text; `percent` marks a rate (lib/ui/csv.ts). */
+export interface Column<R> extends CsvColumn<R> {
   id: string;
-  label: string;
   /** What the table shows. */
   show(row: R): ComponentChildren;
-  /** What the CSV holds: raw numbers, full text. */
-  csv(row: R): CsvCell;
   /** Left-aligned text (handles, post text). */
   text?: boolean;
 }
@@ -32,16 +30,7 @@ export function DataTable<R>(props: {
   const [pages, setPages] = useState(1);
   const shown = props.limit ? props.rows.slice(0, props.limit * pages) : props.rows;
   const download = () =>
-    downloadText(
-      [
-        toCsv(
-          props.columns.map((c) => c.label),
-          props.rows.map((row) => props.columns.map((c) => c.csv(row))),
-        ),
-      ],
-      csvFileName(props.name),
-      'text/csv;charset=utf-8',
-    );
+    downloadText([tableCsv(props.columns, props.rows)], csvFileName(props.name), 'text/csv;charset=utf-8');
   return (
     <div class="data" data-table={props.name}>
       <div class="section-head">
@@ -52,7 +41,8 @@ export function DataTable<R>(props: {
           Download CSV
         </button>
       </div>
-      <div class="table-wrap">
+      {/* A wide table scrolls sideways: focusable so a keyboard can scroll it too (WCAG 2.1.1). */}
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
         <table class="data-table">
           <caption class="sr-only">{props.caption}</caption>
           <thead>

@@ -57,12 +57,14 @@ export function postColumns(age: AgeId, measure: Measure, measureLabel: string):
       label: 'Engagement / views',
       show: (p) => formatRatio(er(p)) + (er(p)?.lowSample ? ' (few views)' : ''),
       csv: (p) => er(p)?.value ?? null,
+      percent: true,
     },
     {
       id: 'atAge',
       label: `${measureLabel} at ${ageLabel(age)}`,
       show: (p) => formatMeasure(measureAtAge(p, age, measure), measure),
       csv: (p) => measureAtAge(p, age, measure),
+      percent: measure === 'engagementRate',
     },
     {
       id: 'url',
@@ -92,12 +94,14 @@ export function comparisonColumns(
       label: `${measureLabel} at ${ageLabel(age)}`,
       show: (r) => formatMeasure(r.value, measure),
       csv: (r) => r.value,
+      percent: measure === 'engagementRate',
     },
     {
       id: 'median',
       label: 'Peers’ median',
       show: (r) => formatMeasure(r.peersMedian, measure),
       csv: (r) => r.peersMedian,
+      percent: measure === 'engagementRate',
     },
     {
       id: 'vsMedian',
@@ -118,11 +122,23 @@ export function comparisonColumns(
 export const distributionColumns: Column<AuthorDistribution>[] = [
   { id: 'author', label: 'Author', text: true, show: (d) => `@${d.author}`, csv: (d) => d.author },
   { id: 'posts', label: 'Posts rated', show: (d) => d.values.length, csv: (d) => d.values.length },
-  { id: 'min', label: 'Lowest', show: (d) => pct(d.values[0]!), csv: (d) => d.values[0] },
-  { id: 'p25', label: '25th pct', show: (d) => pct(quantile(d.values, 0.25)), csv: (d) => quantile(d.values, 0.25) },
-  { id: 'median', label: 'Median', show: (d) => pct(median(d.values)), csv: (d) => median(d.values) },
-  { id: 'p75', label: '75th pct', show: (d) => pct(quantile(d.values, 0.75)), csv: (d) => quantile(d.values, 0.75) },
-  { id: 'max', label: 'Highest', show: (d) => pct(d.values.at(-1)!), csv: (d) => d.values.at(-1) },
+  { id: 'min', label: 'Lowest', show: (d) => pct(d.values[0]!), csv: (d) => d.values[0], percent: true },
+  {
+    id: 'p25',
+    label: '25th pct',
+    show: (d) => pct(quantile(d.values, 0.25)),
+    csv: (d) => quantile(d.values, 0.25),
+    percent: true,
+  },
+  { id: 'median', label: 'Median', show: (d) => pct(median(d.values)), csv: (d) => median(d.values), percent: true },
+  {
+    id: 'p75',
+    label: '75th pct',
+    show: (d) => pct(quantile(d.values, 0.75)),
+    csv: (d) => quantile(d.values, 0.75),
+    percent: true,
+  },
+  { id: 'max', label: 'Highest', show: (d) => pct(d.values.at(-1)!), csv: (d) => d.values.at(-1), percent: true },
   { id: 'lowSample', label: 'Left out (under 20 views)', show: (d) => d.lowSample, csv: (d) => d.lowSample },
 ];
 
@@ -147,6 +163,7 @@ export const benchmarkColumns: Column<PublishedBenchmark>[] = [
     label: platform === 'x' ? 'X' : platform[0]!.toUpperCase() + platform.slice(1),
     show: (b) => pct(b.rates[platform] ?? null),
     csv: (b) => b.rates[platform] ?? null,
+    percent: true,
   })),
   { id: 'via', label: 'Via', text: true, show: (b) => b.via, csv: (b) => b.via },
 ];

@@ -24,6 +24,7 @@ import { createIngestQueue } from './ingest-queue';
 import { listenForPostStats } from './post-stats';
 import { createReadingsInbox } from './readings-inbox';
 import { startRetentionJob } from './retention-job';
+import { startToolbarState } from './toolbar-state';
 import {
   STORE_GENERATION_KEY,
   describeStorageError,
@@ -149,6 +150,7 @@ export function runBackground(): void {
       .catch((error: unknown) => console.error('Feedlens: could not read the Mastodon servers', error));
   };
   refreshInstances();
+  startToolbarState((url) => instancesLoaded.then(() => adapterForUrl(url, { mastodon: mastodonHosts })));
   browser.runtime.onInstalled.addListener(() => void syncHiding());
   browser.runtime.onStartup.addListener(() => void syncHiding());
   onSettingsChanged(() => void syncHiding());

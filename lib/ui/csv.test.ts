@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvFileName, toCsv } from './csv';
+import { BOM, csvCell, csvFileName, percentCell, tableCsv, toCsv } from './csv';
 
 describe('CSV export', () => {
   it('quotes commas, quotes and line breaks, and doubles quotes', () => {
@@ -36,7 +36,31 @@ describe('CSV export', () => {
           ['=bob', null],
         ],
       ),
-    ).toBe("author,likes\r\nada,5\r\n'=bob,\r\n");
+    ).toBe("\uFEFFauthor,likes\r\nada,5\r\n'=bob,\r\n");
     expect(csvFileName('Posts on X', Date.parse('2026-11-22T10:00:00Z'))).toBe('feedlens-posts-on-x-2026-11-22.csv');
+  });
+
+  it('starts with a UTF-8 byte order mark, so spreadsheets read names in any script', () => {
+    const csv = toCsv(['author'], [['Zoë 🌸'], ['東京']]);
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+  });
+
+  it('writes rates as percentages with the unit in the header, not 17-digit fractions', () => {
+    expect(percentCell(0.06291611185086551)).toBe(6.292);
+    expect(percentCell(0.00004123)).toBe(0.004123);
+    expect(percentCell(1)).toBe(100);
+    expect(percentCell(null)).toBe(null);
+    const csv = tableCsv(
+      [
+        { label: 'Author', csv: (r: { a: string; er: number | null }) => r.a },
+        { label: 'Engagement / views', csv: (r) => r.er, percent: true },
+      ],
+      [
+        { a: 'ada', er: 0.1 + 0.2 },
+        { a: 'bob', er: null },
+      ],
+    );
+    expect(csv).toBe(`${BOM}Author,Engagement / views (%)\r\nada,30\r\nbob,\r\n`);
   });
 });
