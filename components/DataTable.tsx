@@ -42,7 +42,7 @@ export function DataTable<R>(props: {
         </button>
       </div>
       {/* A wide table scrolls sideways: focusable so a keyboard can scroll it too (WCAG 2.1.1). */}
-      <div class="table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
+      <div class="table-wrap" tabIndex={0} role="group" aria-label={props.caption}>
         <table class="data-table">
           <caption class="sr-only">{props.caption}</caption>
           <thead>

@@ -103,6 +103,30 @@ describe('the popup’s post list', () => {
   });
 });
 
+describe('a YouTube post in the popup', () => {
+  it('is named by its site when it has no author, and has no reposts figures', async () => {
+    await ingestReadings(db, [
+      {
+        platform: 'youtube',
+        postId: 'dQw4w9WgXcQ',
+        url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+        postedAt: NOW - 7 * HOUR,
+        text: 'A video',
+        counts: { likes: exact(400), replies: exact(30), views: exact(20_000) },
+        readAt: NOW,
+      },
+    ]);
+    await show([(await db.get('posts', 'youtube:dQw4w9WgXcQ'))!], true);
+    const item = container.querySelector('li.post')!;
+    expect(item.querySelector('.post-author')?.textContent).toBe('Post on YouTube');
+    expect(item.textContent).not.toContain('dQw4w9WgXcQ');
+    const shown = [...item.querySelectorAll('[data-metric], [data-ratio]')].map(
+      (el) => el.getAttribute('data-metric') ?? el.getAttribute('data-ratio'),
+    );
+    expect(shown).toEqual(['likes', 'replies', 'views', 'engagementRate', 'likesPerView', 'repliesPerLike']);
+  });
+});
+
 describe('sparklines', () => {
   it('draws only known values, scaled to the box, and nothing from fewer than two', () => {
     expect(

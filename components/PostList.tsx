@@ -7,9 +7,10 @@
 import { formatAge, formatCount, formatRatio } from '@/lib/ui/format';
 import type { RankedPost } from '@/lib/metrics/compare';
 import { formatUsual, formatUsualBasis } from '@/lib/metrics/format';
-import { POST_RATIOS } from '@/lib/metrics/ratios';
+import { platformShows, shownRatios } from '@/lib/metrics/platform-metrics';
 import { ENGAGEMENT_PARTS, MIN_SAMPLE, engagements, rate, rateFormula, type Rate } from '@/lib/metrics/rates';
-import type { Metric } from '@/lib/model';
+import type { Metric, PlatformId } from '@/lib/model';
+import { adapterById } from '@/lib/platforms/registry';
 import type { FeedlensDatabase, PostRecord } from '@/lib/storage/db';
 import { PostHistory } from './PostHistory';
 
@@ -25,8 +26,10 @@ function RateValue(props: { id: string; label: string; title: string; value: Rat
   return (
     <div data-ratio={props.id} class={few ? 'low-sample' : undefined} title={props.title}>
       <dt>{props.label}</dt>
-      <dd>{formatRatio(props.value)}</dd>
-      {few && <span class="sr-only"> (from fewer than {MIN_SAMPLE}, too few to say much)</span>}
+      <dd>
+        {formatRatio(props.value)}
+        {few && <span class="sr-only"> (from fewer than {MIN_SAMPLE}, too few to say much)</span>}
+      </dd>
     </div>
   );
 }
@@ -41,6 +44,8 @@ function Standing(props: { item: RankedPost<PostRecord> }) {
     </p>
   );
 }
+
+const adapterName = (platform: PlatformId) => adapterById(platform)?.name ?? platform;
 
 export function PostList(props: {
   ranked: readonly RankedPost<PostRecord>[];
@@ -65,8 +70,9 @@ export function PostList(props: {
             data-ranked-by={item.rankedBy}
           >
             <div class="post-head">
+              {/* Without an author the link says what it opens: a post id (a YouTube video's) is no name. */}
               <a class="post-author" href={post.url} target="_blank" rel="noopener noreferrer">
-                {post.author ? `@${post.author}` : post.postId}
+                {post.author ? `@${post.author}` : `Post on ${adapterName(post.platform)}`}
               </a>
               {post.promoted && <span class="tag">Promoted</span>}
               <span class="post-age">{formatAge(post.postedAt, props.now)}</span>
@@ -76,12 +82,14 @@ export function PostList(props: {
               <>
                 <Standing item={item} />
                 <dl class="counts">
-                  {SHOWN_COUNTS.map(({ metric, label }) => (
-                    <div key={metric} data-metric={metric}>
-                      <dt>{label}</dt>
-                      <dd>{formatCount(c[metric])}</dd>
-                    </div>
-                  ))}
+                  {SHOWN_COUNTS.filter(({ metric }) => platformShows(post.platform, metric)).map(
+                    ({ metric, label }) => (
+                      <div key={metric} data-metric={metric}>
+                        <dt>{label}</dt>
+                        <dd>{formatCount(c[metric])}</dd>
+                      </div>
+                    ),
+                  )}
                 </dl>
                 <dl class="ratios">
                   <RateValue
@@ -90,7 +98,7 @@ export function PostList(props: {
                     title={`Engagement rate by views: (${ENGAGEMENT_PARTS[post.platform].join(' + ')}) ÷ views`}
                     value={rate(engagements(c, post.platform), c.views)}
                   />
-                  {POST_RATIOS.map((r) => (
+                  {shownRatios(post.platform).map((r) => (
                     <RateValue
                       key={r.id}
                       id={r.id}

@@ -1,10 +1,13 @@
 /** Totals over the posts on the page, and the same ratios pooled over them. */
 import { formatCount, formatRatio } from '@/lib/ui/format';
-import { POST_RATIOS, pooledRatio, totals } from '@/lib/metrics/ratios';
-import type { Counts } from '@/lib/model';
+import { shownMetrics, shownRatios } from '@/lib/metrics/platform-metrics';
+import { pooledRatio, totals } from '@/lib/metrics/ratios';
+import type { Counts, PlatformId } from '@/lib/model';
 
-export function Totals(props: { posts: readonly Counts[] }) {
-  const { counts } = totals(props.posts, ['likes', 'reposts', 'replies', 'views']);
+/** Only the counts and ratios the site has (no reposts on YouTube, no views on Reddit). */
+export function Totals(props: { posts: readonly Counts[]; platform: PlatformId }) {
+  const metrics = shownMetrics(props.platform, ['likes', 'reposts', 'replies', 'views'] as const);
+  const { counts } = totals(props.posts, metrics);
   return (
     <section class="totals" aria-label="Totals for this page">
       <dl class="counts">
@@ -12,7 +15,7 @@ export function Totals(props: { posts: readonly Counts[] }) {
           <dt>posts</dt>
           <dd>{props.posts.length}</dd>
         </div>
-        {(['likes', 'reposts', 'replies', 'views'] as const).map((metric) => (
+        {metrics.map((metric) => (
           <div key={metric} data-metric={metric}>
             <dt>{metric}</dt>
             <dd>{formatCount(counts[metric])}</dd>
@@ -20,7 +23,7 @@ export function Totals(props: { posts: readonly Counts[] }) {
         ))}
       </dl>
       <dl class="ratios">
-        {POST_RATIOS.map((r) => (
+        {shownRatios(props.platform).map((r) => (
           <div key={r.id} data-ratio={r.id}>
             <dt>{r.label}</dt>
             <dd>{formatRatio(pooledRatio(props.posts, r.numerator, r.denominator).ratio)}</dd>

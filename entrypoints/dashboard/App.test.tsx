@@ -99,11 +99,13 @@ describe('the dashboard', () => {
     await vi.waitFor(() => expect(rowsOf('posts')).toHaveLength(1));
     container.querySelector<HTMLButtonElement>('[data-table="posts"] button.button')!.click();
     expect(downloads).toHaveLength(1);
-    const [header, row] = downloads[0]!.text.split('\r\n');
+    // A byte order mark (Excel reads the file as UTF-8), and the rate as a percentage.
+    expect(downloads[0]!.text.startsWith('\uFEFF')).toBe(true);
+    const [header, row] = downloads[0]!.text.slice(1).split('\r\n');
     expect(header).toBe(
-      'Posted (UTC),Author,Post,likes,reposts,replies,views,Engagement / views,Interactions at 24 h,Link',
+      'Posted (UTC),Author,Post,likes,reposts,replies,views,Engagement / views (%),Interactions at 24 h,Link',
     );
-    expect(row).toContain(`ada,"'=1+2, ""quoted""\nnext line",100,0,0,5000,0.02,100,https://x.com/ada/status/1`);
+    expect(row).toContain(`ada,"'=1+2, ""quoted""\nnext line",100,0,0,5000,2,100,https://x.com/ada/status/1`);
     expect(downloads[0]!.name).toMatch(/^feedlens-posts-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 

@@ -101,6 +101,7 @@ export function DashboardApp(props: { db: FeedlensDatabase; hash?: string }) {
   const platformName = nameOf(filters.platform);
   const section = data && {
     data,
+    platform: filters.platform,
     platformName,
     handles: settings.accounts[filters.platform],
     age: filters.age,

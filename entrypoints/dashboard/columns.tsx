@@ -6,6 +6,7 @@ import type { AgeId } from '@/lib/metrics/ages';
 import { measureAtAge, type AuthorDistribution, type Measure, type PeerComparison } from '@/lib/metrics/compare';
 import { ageLabel } from '@/lib/metrics/format';
 import { PUBLISHED_BENCHMARKS, type PublishedBenchmark } from '@/lib/metrics/benchmarks';
+import { shownMetrics } from '@/lib/metrics/platform-metrics';
 import { engagements, rate } from '@/lib/metrics/rates';
 import { hasValue, type Count, type Metric, type PlatformId } from '@/lib/model';
 import type { PostRecord, SnapshotRecord } from '@/lib/storage/db';
@@ -42,16 +43,19 @@ const metricColumn = (metric: Metric): Column<PostRecord> => ({
   csv: (p) => value(p.latest[metric]),
 });
 
-export function postColumns(age: AgeId, measure: Measure, measureLabel: string): Column<PostRecord>[] {
+/** The posts table of one site: only the counts it shows (no reposts on YouTube). */
+export function postColumns(
+  platform: PlatformId,
+  age: AgeId,
+  measure: Measure,
+  measureLabel: string,
+): Column<PostRecord>[] {
   const er = (p: PostRecord) => rate(engagements(p.latest, p.platform), p.latest.views);
   return [
     { id: 'posted', label: 'Posted (UTC)', show: (p) => day(p.postedAt), csv: (p) => day(p.postedAt) },
     author,
     text,
-    metricColumn('likes'),
-    metricColumn('reposts'),
-    metricColumn('replies'),
-    metricColumn('views'),
+    ...shownMetrics(platform, ['likes', 'reposts', 'replies', 'views'] as const).map(metricColumn),
     {
       id: 'engagementRate',
       label: 'Engagement / views',

@@ -8,6 +8,7 @@ import { compareWithPeers, engagementByAuthor, MEASURE_LABELS, type Measure } fr
 import { ageLabel } from '@/lib/metrics/format';
 import { BENCHMARK_CAVEAT } from '@/lib/metrics/benchmarks';
 import type { FeedlensDatabase, PostRecord, SnapshotRecord } from '@/lib/storage/db';
+import type { PlatformId } from '@/lib/model';
 import { snapshotsOf } from '@/lib/storage/queries';
 import { comparisonChart, distributionChart, historyChart } from './charts';
 import {
@@ -29,6 +30,7 @@ const SHOWN_ROWS = 50;
 
 export interface SectionProps {
   data: DashboardData;
+  platform: PlatformId;
   platformName: string;
   handles: string[];
   age: AgeId;
@@ -130,7 +132,7 @@ export function PostsSection(props: SectionProps & { selected: string | null; on
       <DataTable
         name="posts"
         caption="Posts"
-        columns={postColumns(props.age, props.measure, label)}
+        columns={postColumns(props.platform, props.age, props.measure, label)}
         rows={props.data.posts}
         rowKey={(p) => p.key}
         selected={props.selected}

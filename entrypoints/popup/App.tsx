@@ -73,6 +73,7 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
         {data.offerHost && tabId !== undefined && <MastodonOffer host={data.offerHost} tabId={tabId} />}
         <footer class="popup-footer">
           <ExportButton db={props.db} />
+          <PageLinks />
         </footer>
       </main>
     );
@@ -129,7 +130,7 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
             </p>
           ) : (
             <>
-              <Totals posts={data.posts.map((p) => p.latest)} />
+              <Totals posts={data.posts.map((p) => p.latest)} platform={adapter.id} />
               <div class="order">
                 <label>
                   Order{' '}
@@ -172,13 +173,22 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
             Pop out
           </button>
         )}
-        <a href="/dashboard.html" target="_blank">
-          Dashboard
-        </a>
-        <a href="/options.html" target="_blank">
-          Settings
-        </a>
+        <PageLinks />
       </footer>
     </main>
+  );
+}
+
+/** The dashboard and settings, reachable from every state of the popup (a site Feedlens does not read too). */
+function PageLinks() {
+  return (
+    <>
+      <a href="/dashboard.html" target="_blank">
+        Dashboard
+      </a>
+      <a href="/options.html" target="_blank">
+        Settings
+      </a>
+    </>
   );
 }

@@ -137,9 +137,11 @@ describe('the dashboard', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^feedlens-posts-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
-    const lines = csv.split('\r\n');
+    // A byte order mark first, so Excel reads the file as UTF-8.
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Posted (UTC),Author,Post,likes,reposts,replies,views,Engagement / views,Interactions at 24 h,Link',
+      'Posted (UTC),Author,Post,likes,reposts,replies,views,Engagement / views (%),Interactions at 24 h,Link',
     );
     expect(lines.length).toBe(1 + 40 + 1); // header, forty posts, and the final line end
     expect(csv).toContain(`,ada,"'=HYPERLINK(""http://evil""), with ""quotes"",\nand a second line",`);
