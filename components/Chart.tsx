@@ -11,6 +11,13 @@ import 'uplot/dist/uPlot.min.css';
 let library: Promise<typeof uPlot> | null = null;
 const loadUplot = () => (library ??= import('uplot').then((m) => m.default));
 
+/** The last point with a value in any series: what the legend shows when the pointer is elsewhere. */
+export function lastValueIndex(data: uPlot.AlignedData): number | null {
+  for (let i = data[0].length - 1; i >= 0; i--)
+    if (data.slice(1).some((series) => series[i] !== null && series[i] !== undefined)) return i;
+  return null;
+}
+
 export function Chart(props: { label: string; options: Omit<uPlot.Options, 'width'>; data: uPlot.AlignedData }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -24,7 +31,14 @@ export function Chart(props: { label: string; options: Omit<uPlot.Options, 'widt
       if (stopped || !el.isConnected) return;
       try {
         if (!document.createElement('canvas').getContext('2d')) return;
-        plot = new UPlot({ ...props.options, width: width() }, props.data, el);
+        // uPlot's legend reads "--" until the pointer is over the chart: show the latest values instead.
+        const latest = lastValueIndex(props.data);
+        const showLatest = (u: uPlot) => {
+          if (latest !== null && (u.cursor.idx === null || u.cursor.idx === undefined)) u.setLegend({ idx: latest });
+        };
+        const hooks = { ...props.options.hooks, ready: [...(props.options.hooks?.ready ?? []), showLatest] };
+        hooks.setCursor = [...(props.options.hooks?.setCursor ?? []), showLatest];
+        plot = new UPlot({ ...props.options, hooks, width: width() }, props.data, el);
         resize.observe(el);
       } catch {
         // No canvas here: the table beside the chart has the numbers.

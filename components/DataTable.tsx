@@ -48,7 +48,7 @@ export function DataTable<R>(props: {
           <thead>
             <tr>
               {props.columns.map((c) => (
-                <th key={c.id} scope="col">
+                <th key={c.id} scope="col" class={c.text ? 'text' : undefined}>
                   {c.label}
                 </th>
               ))}

@@ -64,7 +64,7 @@ export function PeopleForm(props: {
           placeholder="peer1, peer2"
         />
       </label>
-      <p>
+      <p class="form-actions">
         <button type="submit" class="button">
           Save
         </button>{' '}

@@ -5,7 +5,8 @@
  * where that is possible, by tests/find-browser.ts.
  *
  *   npm run demo                  a window to explore (close it to finish)
- *   npm run demo -- --headless    no window: writes screenshots to tests/artifacts/demo/
+ *   npm run demo -- --headless    no window: writes screenshots to tests/artifacts/demo/, and the
+ *                                 stores' images to tests/artifacts/store/ (tests/store-assets.ts)
  *   npm run demo:firefox          the same in Firefox (the Firefox build, as a temporary add-on)
  */
 import { mkdirSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { defaultSettings } from '../lib/settings/settings';
 import { launch, waitFor, type Harness } from './browser/harness';
 import { launchFirefox } from './firefox/harness';
 import { fixturePages } from './fixture-pages';
+import { writeStoreAssets } from './store-assets';
 
 const headless =
   process.argv.includes('--headless') ||
@@ -66,8 +68,14 @@ async function main(): Promise<void> {
     if (headless) await popup.close();
   }
 
-  // Hiding, shown on X: the same page reloaded with "Hide like counts" on.
   const x = tabs.find((t) => t.title.startsWith('X'));
+  if (headless && x) {
+    const storeDir = fileURLToPath(new URL('./artifacts/store/', import.meta.url));
+    mkdirSync(storeDir, { recursive: true });
+    for (const file of await writeStoreAssets(harness, x, storeDir)) console.log(`  wrote ${file}`);
+  }
+
+  // Hiding, shown on X: the same page reloaded with "Hide like counts" on.
   if (x) {
     await setHiding(harness, 'x', true);
     await new Promise((r) => setTimeout(r, 500));
