@@ -72,8 +72,10 @@ function scramble(element: Element, serial: number): void {
     // by a relation attribute (LinkedIn's aria-labelledby): a redesign changes those too.
     element.before(doc.createElement('x-spacer'));
     element.removeAttribute('aria-labelledby');
+    // Only the parent's id: its classes may carry the page's own layout (Shorts' action column
+    // sits above the player overlay by its class), which a real redesign would restyle, not drop.
     const parent = element.parentElement;
-    if (parent) renameAttributes(parent, serial);
+    if (parent?.id) parent.id = `zz${serial}`;
     return;
   }
   renameAttributes(element, serial);
