@@ -21,6 +21,12 @@ export interface ReaderStats {
   batches: number;
   /** Main-thread milliseconds spent by the reader (observer callbacks, reads, diffs, sends). */
   busyMs: number;
+  /**
+   * Work the reader has not handed to delivery yet: changes seen but not read (they are read at the
+   * next frame, which a background tab gets about once a second) plus readings kept back to be sent
+   * together. Only when this is 0 does `delivery.pending === 0` mean the page's state is on its way.
+   */
+  unsent: number;
   /** The in-feed overlay's own work (lib/overlay), outside the reader's frame. */
   overlay?: OverlayStats;
   /** Readings on their way to the store (lib/content/delivery.ts). */

@@ -80,6 +80,26 @@ describe('page reader', () => {
     expect(h.sent[1]![0]).toMatchObject({ postId: '1858990000000000002', counts: { likes: { value: 49 } } });
   });
 
+  it('counts a change as unsent until its reading is handed over, through the frame and the send delay', async () => {
+    const h = harness();
+    reader = h.reader;
+    reader.start();
+    await h.settle();
+    expect(h.reader.stats().unsent).toBe(0);
+    const article = document.querySelectorAll('article')[1]!;
+    article.querySelector('[role="group"]')!.setAttribute('aria-label', '3 replies, 5 reposts, 49 likes, 1200 views');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Seen, not read yet (a background tab's next frame can be a second away).
+    expect(h.reader.stats().unsent).toBeGreaterThan(0);
+    h.frames.shift()!();
+    // Read, kept back for the send delay: still nothing handed to delivery.
+    expect(h.sent).toHaveLength(1);
+    expect(h.reader.stats().unsent).toBe(1);
+    h.reader.flushSend();
+    expect(h.sent).toHaveLength(2);
+    expect(h.reader.stats().unsent).toBe(0);
+  });
+
   it('notices a counter whose text node was replaced rather than edited', async () => {
     const h = harness();
     reader = h.reader;

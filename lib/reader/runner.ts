@@ -266,7 +266,11 @@ export function createPageReader(options: ReaderOptions): PageReader {
     pagePosts: () => [...pageKeys.keys()].reverse(),
     status: () => health.status,
     diagnostic: () => health.diagnostic,
-    stats: (): ReaderStats => ({ ...stats, busyMs: busy.ms }),
+    stats: (): ReaderStats => ({
+      ...stats,
+      busyMs: busy.ms,
+      unsent: outbox.length + addedElements.length + changedNodes.length + (fullScan ? 1 : 0),
+    }),
     flushFrame,
     flushSend,
   };
