@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { labelPost } from '../hide/coarse';
 import { OWN_ATTR } from '../hide/css';
 import { createFallbackHider } from '../hide/fallback';
 import { createDelivery } from './delivery';
@@ -15,7 +16,14 @@ import type { PagePostsReply, ReaderStats } from '../messages/page-queries';
 import { createOverlay, OVERLAY_TAG } from '../overlay/overlay';
 import type { PlatformAdapter } from '../platforms/types';
 import { createPageReader } from '../reader/runner';
-import { hiddenMetrics, isOwnAuthor, nextHidingChange, type Settings } from '../settings/settings';
+import {
+  coarseMetrics,
+  hiddenMetrics,
+  isOwnAuthor,
+  isSiteOff,
+  nextHidingChange,
+  type Settings,
+} from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 
 function send(message: ContentMessage): void {
@@ -57,10 +65,24 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
   });
   let settings: Settings | null = null;
   let wakeTimer: number | undefined;
+  /** "Feedlens off here": the reader is stopped, nothing hidden, no badges (see README). */
+  let off = false;
 
   const hiddenNow = () => (settings ? hiddenMetrics(settings, adapter.id, Date.now()) : []);
+  const coarseNow = () => (settings ? coarseMetrics(settings, adapter.id, Date.now()) : []);
   const applySettings = (next: Settings) => {
     settings = next;
+    if (isSiteOff(next, adapter.id) !== off) {
+      off = !off;
+      if (off) reader.stop();
+      else reader.start();
+    }
+    if (off) {
+      fallback.setActive(false);
+      hiding.apply([]);
+      overlay.setSettings({ ...next, overlay: { ...next.overlay, enabled: false } });
+      return;
+    }
     fallback.setActive(hiddenNow().length > 0);
     if (hiddenNow().length > 0) {
       fallback.scanAll();
@@ -71,6 +93,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
       }
     }
     hiding.apply(hiddenNow(), {
+      coarse: coarseNow(),
       peek: next.hide.peek,
       ownExempt: next.hide.showOwnPosts && next.accounts[adapter.id].length > 0,
     });
@@ -100,6 +123,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     onPostRead: (element, reading) => {
       const own = !!settings && isOwnAuthor(settings, adapter.id, reading.author);
       if (element.hasAttribute(OWN_ATTR) !== own) element.toggleAttribute(OWN_ATTR, own);
+      labelPost(element, adapter, reading.counts, coarseNow());
       overlay.postRead(element, reading);
     },
     ignoreSelector: OVERLAY_TAG,
@@ -110,12 +134,13 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
   reader.start();
   void loadSettings().then(applySettings);
   const stopListening = onSettingsChanged(applySettings);
-  ctx.addEventListener(window, 'wxt:locationchange', () => reader.navigated());
+  ctx.addEventListener(window, 'wxt:locationchange', () => !off && reader.navigated());
 
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (type === 'page-posts') {
-      const reply: PagePostsReply = { platform: adapter.id, keys: reader.pagePosts(), status: reader.status() };
+      const keys = off ? [] : reader.pagePosts();
+      const reply: PagePostsReply = { platform: adapter.id, keys, status: reader.status() };
       const diagnostic = reader.diagnostic();
       if (diagnostic) reply.diagnostic = diagnostic;
       sendResponse(reply);

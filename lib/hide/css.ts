@@ -18,6 +18,7 @@
  * as uncovered counts are hidden too, with the same exceptions.
  */
 import type { HideMetric, HideSelectors, PlatformAdapter } from '../platforms/types';
+import { COARSE_ATTR, LABEL_ATTR, LABEL_OF_ATTR, coarseVar, labelDeclarations } from './coarse';
 import { COUNT_ATTR } from './fallback';
 
 /** On `<html>`: the metrics hidden now, space separated. */
@@ -37,6 +38,8 @@ export interface LiveHideOptions {
   peek?: boolean;
   /** Posts marked with OWN_ATTR keep their counts. */
   ownExempt?: boolean;
+  /** Of the hidden metrics, those shown as a coarse label in place of their number (coarse.ts). */
+  coarse?: readonly HideMetric[];
 }
 
 /** The custom property that carries the safe rule into shadow roots. */
@@ -101,9 +104,16 @@ export function liveHideCss(
   const suffix = exceptions.map((e) => `:not(${e})`).join('');
   const lines = metrics.flatMap((metric) => metricRules(adapter, metric, `html[${HIDE_ATTR}~="${metric}"]`, suffix));
   if (metrics.length) lines.push(...fallbackRules(`html[${HIDE_ATTR}]:not([${HIDE_ATTR}=""])`, suffix, adapter));
+  const coarse = (options.coarse ?? []).filter((m) => metrics.includes(m));
+  for (const metric of coarse) {
+    const gate = `html[${COARSE_ATTR}~="${metric}"]`;
+    lines.push(`${gate} [${LABEL_OF_ATTR}="${metric}"][${LABEL_ATTR}]${suffix}::before { ${labelDeclarations()} }`);
+    if (adapter.shadowHide?.hide[metric]?.length) lines.push(`${gate} { ${coarseVar(metric)}: visible; }`);
+  }
   // In shadow roots the exception is the property itself, reset on the post element.
   const shadowMetrics = metrics.filter((m) => adapter.shadowHide?.hide[m]?.length).map(shadowVar);
   if (metrics.length && adapter.shadowHide) shadowMetrics.push(FALLBACK_VAR);
+  shadowMetrics.push(...coarse.filter((m) => adapter.shadowHide?.hide[m]?.length).map(coarseVar));
   if (shadowMetrics.length) {
     const reset = shadowMetrics.map((name) => `${name}: initial;`).join(' ');
     if (options.ownExempt) lines.push(`[${OWN_ATTR}] { ${reset} }`);
@@ -123,6 +133,12 @@ export function shadowHideCss(adapter: Pick<PlatformAdapter, 'shadowHide'>): str
       selectors.map((selector) => `${selector} { visibility: var(${shadowVar(metric)}, inherit) !important; }`),
     )
     .concat(`[${COUNT_ATTR}] { visibility: var(${FALLBACK_VAR}, inherit) !important; }`)
+    .concat(
+      Object.keys(hide).map(
+        (metric) =>
+          `[${LABEL_OF_ATTR}="${metric}"][${LABEL_ATTR}]::before { ${labelDeclarations(`var(${coarseVar(metric as HideMetric)}, hidden)`)} }`,
+      ),
+    )
     .join('\n');
 }
 
