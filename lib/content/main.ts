@@ -121,6 +121,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     },
     onChanged: (nodes) => fallback.changed(nodes),
     onPostRead: (element, reading) => {
+      if (off) return; // a frame already scheduled when the site was switched off
       const own = !!settings && isOwnAuthor(settings, adapter.id, reading.author);
       if (element.hasAttribute(OWN_ATTR) !== own) element.toggleAttribute(OWN_ATTR, own);
       labelPost(element, adapter, reading.counts, coarseNow());
@@ -129,7 +130,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     ignoreSelector: OVERLAY_TAG,
     // Storing posts where counts are hidden is the user's choice (on by default); nothing is stored
     // before the settings are known (their arrival re-reads the page).
-    shouldStore: () => !!settings && (settings.hide.keepReading || hiddenNow().length === 0),
+    shouldStore: () => !!settings && !off && (settings.hide.keepReading || hiddenNow().length === 0),
   });
   reader.start();
   void loadSettings().then(applySettings);
