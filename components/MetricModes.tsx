@@ -1,12 +1,13 @@
 /**
  * How each count shows on one site while hiding is in effect there: exact, coarse (0 / 1 / 1+)
- * or hidden. Used by the popup (the current tab's site) and the settings page (a chosen site).
+ * or hidden, and "Hide until I act". Used by the popup (the current tab's site) and the settings page (a chosen site).
  */
 import type { PlatformId } from '@/lib/model';
 import { HIDE_METRICS } from '@/lib/platforms/types';
 import type { DisplayMode } from '@/lib/settings/modes';
-import { withMode, type Settings } from '@/lib/settings/settings';
+import { withMode, withUntilActed, type Settings } from '@/lib/settings/settings';
 import { METRIC_LABELS } from './HideOptions';
+import { Switch } from './Switch';
 
 const MODE_LABELS: Record<DisplayMode, string> = {
   exact: 'Exact',
@@ -40,6 +41,12 @@ export function MetricModes(props: {
           </select>
         </label>
       ))}
+      <Switch
+        label="Hide until I act"
+        description="A post's counts show once you like, repost or vote on it."
+        checked={props.settings.hide.untilActed[props.platform]}
+        onChange={(on) => props.save((s) => withUntilActed(s, props.platform, on))}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ACTED_ATTR, hasActed } from '../hide/acted';
 import { labelPost } from '../hide/coarse';
 import { OWN_ATTR } from '../hide/css';
 import { createFallbackHider } from '../hide/fallback';
@@ -68,6 +69,25 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
   /** "Feedlens off here": the reader is stopped, nothing hidden, no badges (see README). */
   let off = false;
 
+  // "Hide until I act": posts acted on keep their counts for the page's life (lib/hide/acted.ts).
+  const untilActed = () => !!settings && settings.hide.untilActed[adapter.id];
+  const actedPosts = new Set<string>();
+  const actedElements = new WeakSet<Element>();
+  const markActed = (element: Element) => {
+    actedElements.add(element);
+    if (!element.hasAttribute(ACTED_ATTR)) element.setAttribute(ACTED_ATTR, '');
+  };
+  // A vote inside a shadow root (new Reddit) changes nothing the page observer sees: after a click
+  // in a post, look for the site's pressed state for a second's worth of frames.
+  const watchAfterClick = (post: Element, frames = 60) => {
+    if (hasActed(post, adapter)) markActed(post);
+    else if (frames > 0) requestAnimationFrame(() => watchAfterClick(post, frames - 1));
+  };
+  ctx.addEventListener(document, 'click', (event) => {
+    if (off || !untilActed()) return;
+    const post = event.composedPath().find((n) => n instanceof Element && n.matches(adapter.postSelector));
+    if (post) watchAfterClick(post as Element);
+  });
   const hiddenNow = () => (settings ? hiddenMetrics(settings, adapter.id, Date.now()) : []);
   const coarseNow = () => (settings ? coarseMetrics(settings, adapter.id, Date.now()) : []);
   const applySettings = (next: Settings) => {
@@ -94,6 +114,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     }
     hiding.apply(hiddenNow(), {
       coarse: coarseNow(),
+      actedExempt: untilActed(),
       peek: next.hide.peek,
       ownExempt: next.hide.showOwnPosts && next.accounts[adapter.id].length > 0,
     });
@@ -125,6 +146,12 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
       const own = !!settings && isOwnAuthor(settings, adapter.id, reading.author);
       if (element.hasAttribute(OWN_ATTR) !== own) element.toggleAttribute(OWN_ATTR, own);
       labelPost(element, adapter, reading.counts, coarseNow());
+      const key = `${reading.postId}`;
+      const acted = untilActed() && (actedPosts.has(key) || actedElements.has(element) || hasActed(element, adapter));
+      if (acted) {
+        actedPosts.add(key);
+        markActed(element);
+      } else if (element.hasAttribute(ACTED_ATTR)) element.removeAttribute(ACTED_ATTR);
       overlay.postRead(element, reading);
     },
     ignoreSelector: OVERLAY_TAG,

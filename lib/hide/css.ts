@@ -18,6 +18,7 @@
  * as uncovered counts are hidden too, with the same exceptions.
  */
 import type { HideMetric, HideSelectors, PlatformAdapter } from '../platforms/types';
+import { ACTED_ATTR } from './acted';
 import { COARSE_ATTR, LABEL_ATTR, LABEL_OF_ATTR, coarseVar, labelDeclarations } from './coarse';
 import { COUNT_ATTR } from './fallback';
 
@@ -38,6 +39,8 @@ export interface LiveHideOptions {
   peek?: boolean;
   /** Posts marked with OWN_ATTR keep their counts. */
   ownExempt?: boolean;
+  /** Posts marked with ACTED_ATTR ("Hide until I act", acted.ts) show their counts. */
+  actedExempt?: boolean;
   /** Of the hidden metrics, those shown as a coarse label in place of their number (coarse.ts). */
   coarse?: readonly HideMetric[];
 }
@@ -100,6 +103,7 @@ export function liveHideCss(
 ): string {
   const exceptions: string[] = [];
   if (options.ownExempt) exceptions.push(`[${OWN_ATTR}] *`);
+  if (options.actedExempt) exceptions.push(`[${ACTED_ATTR}] *`);
   if (options.peek) exceptions.push(`:is(${adapter.postSelector}):is(:hover, :focus-within) *`);
   const suffix = exceptions.map((e) => `:not(${e})`).join('');
   const lines = metrics.flatMap((metric) => metricRules(adapter, metric, `html[${HIDE_ATTR}~="${metric}"]`, suffix));
@@ -117,6 +121,7 @@ export function liveHideCss(
   if (shadowMetrics.length) {
     const reset = shadowMetrics.map((name) => `${name}: initial;`).join(' ');
     if (options.ownExempt) lines.push(`[${OWN_ATTR}] { ${reset} }`);
+    if (options.actedExempt) lines.push(`[${ACTED_ATTR}] { ${reset} }`);
     if (options.peek) lines.push(`:is(${adapter.postSelector}):is(:hover, :focus-within) { ${reset} }`);
   }
   return lines.join('\n');

@@ -16,6 +16,7 @@ import {
   withSiteHiding,
   withSiteOff,
   withSnooze,
+  withUntilActed,
 } from './settings';
 
 describe('settings', () => {
@@ -77,6 +78,15 @@ describe('settings', () => {
     expect(migrated).not.toHaveProperty('hide.metrics');
     // Loading the migrated settings again changes nothing.
     expect(normalizeSettings(JSON.parse(JSON.stringify(migrated)))).toEqual(migrated);
+  });
+
+  it('"Hide until I act" is per site and turns hiding on there, since it hides until then', () => {
+    const acting = withUntilActed(defaultSettings(), 'reddit', true);
+    expect(acting.hide.untilActed.reddit).toBe(true);
+    expect(acting.hide.untilActed.x).toBe(false);
+    expect(isHidingOn(acting, 'reddit')).toBe(true);
+    expect(normalizeSettings(JSON.parse(JSON.stringify(acting))).hide.untilActed.reddit).toBe(true);
+    expect(normalizeSettings({ hide: { untilActed: { x: 1 } } }).hide.untilActed.x).toBe(false);
   });
 
   it('turns everything off on a site that is switched off, whatever its hiding switch says', () => {

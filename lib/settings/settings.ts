@@ -27,6 +27,8 @@ export interface HideSettings {
   sites: Record<PlatformId, boolean>;
   /** Per site, how each count shows while hiding is in effect there (exact, coarse or hidden). */
   modes: DisplayModes;
+  /** "Hide until I act", per site: a post's counts show once the user liked, reposted or voted on it. */
+  untilActed: Record<PlatformId, boolean>;
   /** Reveal one post's counts while it is hovered or focused (opt-in). */
   peek: boolean;
   /** "Show for 15 minutes": hiding is off until this time (epoch ms; 0 = not snoozed). */
@@ -79,6 +81,7 @@ export function defaultSettings(): Settings {
       enabled: true,
       sites: record(PLATFORM_IDS, () => false),
       modes: defaultModes(),
+      untilActed: record(PLATFORM_IDS, () => false),
       peek: false,
       snoozeUntil: 0,
       schedule: { enabled: false, days: [0, 1, 2, 3, 4, 5, 6], from: 9 * 60, to: 17 * 60 },
@@ -149,6 +152,7 @@ export function normalizeSettings(value: unknown): Settings {
       enabled: bool(hide.enabled, d.hide.enabled),
       sites: booleans(PLATFORM_IDS, hide.sites, d.hide.sites),
       modes: normalizeModes(hide.modes, hide.metrics),
+      untilActed: booleans(PLATFORM_IDS, hide.untilActed, d.hide.untilActed),
       peek: bool(hide.peek, d.hide.peek),
       snoozeUntil: typeof hide.snoozeUntil === 'number' && hide.snoozeUntil > 0 ? hide.snoozeUntil : 0,
       schedule: {
@@ -223,6 +227,12 @@ export function coarseMetrics(settings: Settings, platform: PlatformId, now: num
 export function withMode(settings: Settings, platform: PlatformId, metric: HideMetric, mode: DisplayMode): Settings {
   const modes = { ...settings.hide.modes, [platform]: { ...settings.hide.modes[platform], [metric]: mode } };
   return { ...settings, hide: { ...settings.hide, modes } };
+}
+
+/** "Hide until I act" on one site; turning it on also turns on hiding there (it hides until then). */
+export function withUntilActed(settings: Settings, platform: PlatformId, on: boolean): Settings {
+  const next = on ? withSiteHiding(settings, platform, true) : settings;
+  return { ...next, hide: { ...next.hide, untilActed: { ...next.hide.untilActed, [platform]: on } } };
 }
 
 /** Switches Feedlens off (or back on) on one site. */
