@@ -6,21 +6,11 @@
 import { useState } from 'preact/hooks';
 import type { PlatformId } from '@/lib/model';
 import { ADAPTERS } from '@/lib/platforms/registry';
-import type { HideMetric } from '@/lib/platforms/types';
 import { withSiteOff, type HideSettings, type Settings } from '@/lib/settings/settings';
 import { MetricModes } from './MetricModes';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SnoozeButton } from './SnoozeButton';
 import { Switch } from './Switch';
-
-export const METRIC_LABELS: Record<HideMetric, string> = {
-  likes: 'Likes and reactions',
-  reposts: 'Reposts, shares and quotes',
-  replies: 'Replies and comments',
-  views: 'Views and plays',
-  bookmarks: 'Bookmarks and saves',
-  followers: 'Follower and following counts',
-};
 
 export function HideOptions(props: { settings: Settings; now: number; save(change: (s: Settings) => Settings): void }) {
   const hide = props.settings.hide;

@@ -3,11 +3,19 @@
  * or hidden, and "Hide until I act". Used by the popup (the current tab's site) and the settings page (a chosen site).
  */
 import type { PlatformId } from '@/lib/model';
-import { HIDE_METRICS } from '@/lib/platforms/types';
+import { HIDE_METRICS, type HideMetric } from '@/lib/platforms/types';
 import type { DisplayMode } from '@/lib/settings/modes';
 import { withMode, withUntilActed, type Settings } from '@/lib/settings/settings';
-import { METRIC_LABELS } from './HideOptions';
 import { Switch } from './Switch';
+
+export const METRIC_LABELS: Record<HideMetric, string> = {
+  likes: 'Likes and reactions',
+  reposts: 'Reposts, shares and quotes',
+  replies: 'Replies and comments',
+  views: 'Views and plays',
+  bookmarks: 'Bookmarks and saves',
+  followers: 'Follower and following counts',
+};
 
 const MODE_LABELS: Record<DisplayMode, string> = {
   exact: 'Exact',
