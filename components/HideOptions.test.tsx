@@ -25,12 +25,17 @@ const switchNamed = (root: Element, name: string) =>
     (b) => b.getAttribute('aria-label') === name,
   )!;
 
+const modeOf = (root: Element, metric: string) =>
+  [...root.querySelectorAll('.metric-modes label')]
+    .find((l) => l.textContent?.includes(metric))!
+    .querySelector('select')!;
+
 beforeEach(() => {
   document.body.innerHTML = '';
 });
 
 describe('the hiding settings', () => {
-  it('offers a switch for every site and every count, reflecting the settings', () => {
+  it('offers a switch for every site and a mode for every count, reflecting the settings', () => {
     const { container } = mount(defaultSettings());
     for (const name of [
       'X',
@@ -46,8 +51,32 @@ describe('the hiding settings', () => {
     ]) {
       expect(switchNamed(container, name).getAttribute('aria-checked'), name).toBe('false');
     }
-    expect(switchNamed(container, 'Likes and reactions').getAttribute('aria-checked')).toBe('true');
-    expect(switchNamed(container, 'Follower and following counts')).toBeDefined();
+    expect(modeOf(container, 'Likes and reactions').value).toBe('hidden');
+    expect(modeOf(container, 'Follower and following counts')).toBeDefined();
+  });
+
+  it('sets how a count shows on the chosen site only', () => {
+    const { container, current } = mount(defaultSettings());
+    const site = [...container.querySelectorAll('select')].find((s) => s.querySelector('option[value="reddit"]'))!;
+    act(() => {
+      site.value = 'reddit';
+      site.dispatchEvent(new Event('change'));
+    });
+    const replies = modeOf(container, 'Replies and comments');
+    act(() => {
+      replies.value = 'coarse';
+      replies.dispatchEvent(new Event('change'));
+    });
+    expect(current().hide.modes.reddit.replies).toBe('coarse');
+    expect(current().hide.modes.x.replies).toBe('hidden');
+  });
+
+  it('switches Feedlens off on one site', () => {
+    const { container, current } = mount(defaultSettings());
+    act(() => switchNamed(container, 'Off on Reddit').click());
+    expect(current().offSites.reddit).toBe(true);
+    expect(current().offSites.x).toBe(false);
+    expect(switchNamed(container, 'Off on Reddit').getAttribute('aria-checked')).toBe('true');
   });
 
   it('turns peeking, the own-posts exception and the wellbeing choices on and off', () => {

@@ -1,26 +1,21 @@
 /**
- * Every hiding control, for the settings page: the main switch, per-site and per-metric switches,
+ * Every hiding control, for the settings page: the main switch, per-site switches, how each count
+ * shows per site, the sites where Feedlens is off,
  * peeking, the snooze, a schedule, the own-posts exception, and the wellbeing choices.
  */
+import { useState } from 'preact/hooks';
+import type { PlatformId } from '@/lib/model';
 import { ADAPTERS } from '@/lib/platforms/registry';
-import { HIDE_METRICS, type HideMetric } from '@/lib/platforms/types';
-import type { HideSettings, Settings } from '@/lib/settings/settings';
+import { withSiteOff, type HideSettings, type Settings } from '@/lib/settings/settings';
+import { MetricModes } from './MetricModes';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SnoozeButton } from './SnoozeButton';
 import { Switch } from './Switch';
 
-export const METRIC_LABELS: Record<HideMetric, string> = {
-  likes: 'Likes and reactions',
-  reposts: 'Reposts, shares and quotes',
-  replies: 'Replies and comments',
-  views: 'Views and plays',
-  bookmarks: 'Bookmarks and saves',
-  followers: 'Follower and following counts',
-};
-
 export function HideOptions(props: { settings: Settings; now: number; save(change: (s: Settings) => Settings): void }) {
   const hide = props.settings.hide;
   const change = (edit: (hide: HideSettings) => HideSettings) => props.save((s) => ({ ...s, hide: edit(s.hide) }));
+  const [modesSite, setModesSite] = useState<PlatformId>('x');
   const ownNamed = Object.values(props.settings.accounts).some((list) => list.length > 0);
   return (
     <section aria-labelledby="hide-heading">
@@ -46,14 +41,30 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
           />
         ))}
       </div>
-      <h3>Counts to hide</h3>
+      <h3>How counts show</h3>
+      <p>
+        While hiding is on for a site: the exact number, a coarse 0 / 1 / 1+ in its place, or nothing.{' '}
+        <label>
+          Site{' '}
+          <select value={modesSite} onChange={(e) => setModesSite(e.currentTarget.value as PlatformId)}>
+            {ADAPTERS.map((adapter) => (
+              <option key={adapter.id} value={adapter.id}>
+                {adapter.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
+      <MetricModes platform={modesSite} settings={props.settings} save={props.save} />
+      <h3>Feedlens off</h3>
+      <p>On these sites nothing is read, stored, shown or hidden.</p>
       <div class="grid">
-        {HIDE_METRICS.map((metric) => (
+        {ADAPTERS.map((adapter) => (
           <Switch
-            key={metric}
-            label={METRIC_LABELS[metric]}
-            checked={hide.metrics[metric]}
-            onChange={(on) => change((h) => ({ ...h, metrics: { ...h.metrics, [metric]: on } }))}
+            key={adapter.id}
+            label={`Off on ${adapter.name}`}
+            checked={props.settings.offSites[adapter.id]}
+            onChange={(off) => props.save((s) => withSiteOff(s, adapter.id, off))}
           />
         ))}
       </div>

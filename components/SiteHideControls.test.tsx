@@ -41,12 +41,25 @@ describe('hiding controls in the popup', () => {
     expect([...container.querySelectorAll('button')].some((b) => b.textContent === 'Show for 15 minutes')).toBe(true);
     const views = [...container.querySelectorAll('label')]
       .find((l) => l.textContent?.includes('Views and plays'))!
-      .querySelector('input')!;
+      .querySelector('select')!;
     act(() => {
-      views.checked = false;
+      views.value = 'coarse';
       views.dispatchEvent(new Event('change'));
     });
-    expect(current().hide.metrics.views).toBe(false);
+    expect(current().hide.modes.x.views).toBe('coarse');
+    expect(current().hide.modes.reddit.views).toBe('hidden');
+  });
+
+  it('switches Feedlens off on this site, and then offers nothing but the way back', () => {
+    const { container, current } = mount(withSiteHiding(defaultSettings(), 'x', true));
+    const offSwitch = () => container.querySelector<HTMLButtonElement>('button[aria-label="Feedlens off here"]')!;
+    act(() => offSwitch().click());
+    expect(current().offSites.x).toBe(true);
+    expect(container.querySelectorAll('button[role="switch"]')).toHaveLength(1);
+    expect(container.textContent).toMatch(/Nothing is read, stored, shown or hidden on X/);
+    act(() => offSwitch().click());
+    expect(current().offSites.x).toBe(false);
+    expect(current().hide.sites.x).toBe(true);
   });
 
   it('says when the schedule is why counts show right now', () => {

@@ -1,11 +1,19 @@
 /**
  * The popup's hiding controls for the site of the current tab: the switch, a snooze while it is on,
- * what the schedule is doing, and which counts are covered.
+ * what the schedule is doing, and how each count shows; and "Feedlens off here", which switches
+ * everything off on the site.
  */
 import type { PlatformAdapter } from '@/lib/platforms/types';
-import { HIDE_METRICS } from '@/lib/platforms/types';
-import { inSchedule, isHidingOn, nextHidingChange, withSiteHiding, type Settings } from '@/lib/settings/settings';
-import { METRIC_LABELS } from './HideOptions';
+import {
+  inSchedule,
+  isHidingOn,
+  isSiteOff,
+  nextHidingChange,
+  withSiteHiding,
+  withSiteOff,
+  type Settings,
+} from '@/lib/settings/settings';
+import { MetricModes } from './MetricModes';
 import { SnoozeButton } from './SnoozeButton';
 import { Switch } from './Switch';
 
@@ -21,6 +29,19 @@ export function SiteHideControls(props: {
   const on = settings ? isHidingOn(settings, adapter.id) : false;
   const outside = !!settings && on && !inSchedule(settings.hide.schedule, now);
   const next = settings && outside ? nextHidingChange(settings, now) : null;
+  const off = !!settings && isSiteOff(settings, adapter.id);
+  const offSwitch = (
+    <Switch
+      label="Feedlens off here"
+      description={
+        off ? `Nothing is read, stored, shown or hidden on ${adapter.name}.` : `Stop everything on ${adapter.name}.`
+      }
+      checked={off}
+      disabled={!settings}
+      onChange={(value) => props.save((s) => withSiteOff(s, adapter.id, value))}
+    />
+  );
+  if (off) return <div class="site-hide">{offSwitch}</div>;
   return (
     <div class="site-hide">
       <Switch
@@ -44,28 +65,12 @@ export function SiteHideControls(props: {
             <SnoozeButton settings={settings} now={now} save={props.save} />
           )}
           <details>
-            <summary>Counts to hide</summary>
-            <div class="metric-checks">
-              {HIDE_METRICS.map((metric) => (
-                <label key={metric}>
-                  <input
-                    type="checkbox"
-                    checked={settings.hide.metrics[metric]}
-                    onChange={(e) => {
-                      const checked = e.currentTarget.checked;
-                      props.save((s) => ({
-                        ...s,
-                        hide: { ...s.hide, metrics: { ...s.hide.metrics, [metric]: checked } },
-                      }));
-                    }}
-                  />{' '}
-                  {METRIC_LABELS[metric]}
-                </label>
-              ))}
-            </div>
+            <summary>How counts show here</summary>
+            <MetricModes platform={adapter.id} settings={settings} save={props.save} />
           </details>
         </div>
       )}
+      {offSwitch}
     </div>
   );
 }

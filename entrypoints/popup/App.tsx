@@ -6,7 +6,7 @@ import { SiteStatus } from '@/components/SiteStatus';
 import { SiteHideControls } from '@/components/SiteHideControls';
 import { Totals } from '@/components/Totals';
 import { ADAPTERS } from '@/lib/platforms/registry';
-import { hidesFeedlensFigures, type Settings } from '@/lib/settings/settings';
+import { hidesFeedlensFigures, isSiteOff, type Settings } from '@/lib/settings/settings';
 import { loadSettings, onSettingsChanged, updateSettings } from '@/lib/settings/store';
 import type { FeedlensDatabase } from '@/lib/storage/db';
 import { ExportButton } from '@/components/ExportButton';
@@ -80,6 +80,25 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
   }
 
   const { adapter } = data;
+  const hideControls = (
+    <SiteHideControls
+      adapter={adapter}
+      settings={settings}
+      now={now()}
+      save={(change) => void updateSettings(change)}
+    />
+  );
+  // "Feedlens off here": nothing from this site is shown, only the way to switch it back on.
+  if (settings && isSiteOff(settings, adapter.id)) {
+    return (
+      <main class="popup">
+        <h1>
+          Feedlens <span class="site">· {adapter.name}</span>
+        </h1>
+        {hideControls}
+      </main>
+    );
+  }
   // Where counts are hidden, Feedlens's own numbers would bring the pressure back (issue 4).
   const figuresHidden = !!settings && hidesFeedlensFigures(settings, adapter.id, now()) && !showAnyway;
   return (
@@ -87,12 +106,7 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
       <h1>
         Feedlens <span class="site">· {adapter.name}</span>
       </h1>
-      <SiteHideControls
-        adapter={adapter}
-        settings={settings}
-        now={now()}
-        save={(change) => void updateSettings(change)}
-      />
+      {hideControls}
       {data.kind === 'not-connected' && (
         <Notice kind="info" title={`Reload this ${adapter.name} tab`}>
           Feedlens starts reading a page when it loads. This tab was opened before Feedlens was ready.

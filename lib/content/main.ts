@@ -5,6 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ACTED_ATTR, hasActed } from '../hide/acted';
+import { labelPost } from '../hide/coarse';
 import { OWN_ATTR } from '../hide/css';
 import { createFallbackHider } from '../hide/fallback';
 import { createDelivery } from './delivery';
@@ -15,7 +17,14 @@ import type { PagePostsReply, ReaderStats } from '../messages/page-queries';
 import { createOverlay, OVERLAY_TAG } from '../overlay/overlay';
 import type { PlatformAdapter } from '../platforms/types';
 import { createPageReader } from '../reader/runner';
-import { hiddenMetrics, isOwnAuthor, nextHidingChange, type Settings } from '../settings/settings';
+import {
+  coarseMetrics,
+  hiddenMetrics,
+  isOwnAuthor,
+  isSiteOff,
+  nextHidingChange,
+  type Settings,
+} from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 
 function send(message: ContentMessage): void {
@@ -57,10 +66,43 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
   });
   let settings: Settings | null = null;
   let wakeTimer: number | undefined;
+  /** "Feedlens off here": the reader is stopped, nothing hidden, no badges (see README). */
+  let off = false;
 
+  // "Hide until I act": posts acted on keep their counts for the page's life (lib/hide/acted.ts).
+  const untilActed = () => !!settings && settings.hide.untilActed[adapter.id];
+  const actedPosts = new Set<string>();
+  const actedElements = new WeakSet<Element>();
+  const markActed = (element: Element) => {
+    actedElements.add(element);
+    if (!element.hasAttribute(ACTED_ATTR)) element.setAttribute(ACTED_ATTR, '');
+  };
+  // A vote inside a shadow root (new Reddit) changes nothing the page observer sees: after a click
+  // in a post, look for the site's pressed state for a second's worth of frames.
+  const watchAfterClick = (post: Element, frames = 60) => {
+    if (hasActed(post, adapter)) markActed(post);
+    else if (frames > 0) requestAnimationFrame(() => watchAfterClick(post, frames - 1));
+  };
+  ctx.addEventListener(document, 'click', (event) => {
+    if (off || !untilActed()) return;
+    const post = event.composedPath().find((n) => n instanceof Element && n.matches(adapter.postSelector));
+    if (post) watchAfterClick(post as Element);
+  });
   const hiddenNow = () => (settings ? hiddenMetrics(settings, adapter.id, Date.now()) : []);
+  const coarseNow = () => (settings ? coarseMetrics(settings, adapter.id, Date.now()) : []);
   const applySettings = (next: Settings) => {
     settings = next;
+    if (isSiteOff(next, adapter.id) !== off) {
+      off = !off;
+      if (off) reader.stop();
+      else reader.start();
+    }
+    if (off) {
+      fallback.setActive(false);
+      hiding.apply([]);
+      overlay.setSettings({ ...next, overlay: { ...next.overlay, enabled: false } });
+      return;
+    }
     fallback.setActive(hiddenNow().length > 0);
     if (hiddenNow().length > 0) {
       fallback.scanAll();
@@ -71,6 +113,8 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
       }
     }
     hiding.apply(hiddenNow(), {
+      coarse: coarseNow(),
+      actedExempt: untilActed(),
       peek: next.hide.peek,
       ownExempt: next.hide.showOwnPosts && next.accounts[adapter.id].length > 0,
     });
@@ -98,24 +142,33 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     },
     onChanged: (nodes) => fallback.changed(nodes),
     onPostRead: (element, reading) => {
+      if (off) return; // a frame already scheduled when the site was switched off
       const own = !!settings && isOwnAuthor(settings, adapter.id, reading.author);
       if (element.hasAttribute(OWN_ATTR) !== own) element.toggleAttribute(OWN_ATTR, own);
+      labelPost(element, adapter, reading.counts, coarseNow());
+      const key = `${reading.postId}`;
+      const acted = untilActed() && (actedPosts.has(key) || actedElements.has(element) || hasActed(element, adapter));
+      if (acted) {
+        actedPosts.add(key);
+        markActed(element);
+      } else if (element.hasAttribute(ACTED_ATTR)) element.removeAttribute(ACTED_ATTR);
       overlay.postRead(element, reading);
     },
     ignoreSelector: OVERLAY_TAG,
     // Storing posts where counts are hidden is the user's choice (on by default); nothing is stored
     // before the settings are known (their arrival re-reads the page).
-    shouldStore: () => !!settings && (settings.hide.keepReading || hiddenNow().length === 0),
+    shouldStore: () => !!settings && !off && (settings.hide.keepReading || hiddenNow().length === 0),
   });
   reader.start();
   void loadSettings().then(applySettings);
   const stopListening = onSettingsChanged(applySettings);
-  ctx.addEventListener(window, 'wxt:locationchange', () => reader.navigated());
+  ctx.addEventListener(window, 'wxt:locationchange', () => !off && reader.navigated());
 
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (type === 'page-posts') {
-      const reply: PagePostsReply = { platform: adapter.id, keys: reader.pagePosts(), status: reader.status() };
+      const keys = off ? [] : reader.pagePosts();
+      const reply: PagePostsReply = { platform: adapter.id, keys, status: reader.status() };
       const diagnostic = reader.diagnostic();
       if (diagnostic) reply.diagnostic = diagnostic;
       sendResponse(reply);

@@ -18,6 +18,8 @@
  * as uncovered counts are hidden too, with the same exceptions.
  */
 import type { HideMetric, HideSelectors, PlatformAdapter } from '../platforms/types';
+import { ACTED_ATTR } from './acted';
+import { COARSE_ATTR, LABEL_ATTR, LABEL_OF_ATTR, coarseVar, labelDeclarations } from './coarse';
 import { COUNT_ATTR } from './fallback';
 
 /** On `<html>`: the metrics hidden now, space separated. */
@@ -37,6 +39,10 @@ export interface LiveHideOptions {
   peek?: boolean;
   /** Posts marked with OWN_ATTR keep their counts. */
   ownExempt?: boolean;
+  /** Posts marked with ACTED_ATTR ("Hide until I act", acted.ts) show their counts. */
+  actedExempt?: boolean;
+  /** Of the hidden metrics, those shown as a coarse label in place of their number (coarse.ts). */
+  coarse?: readonly HideMetric[];
 }
 
 /** The custom property that carries the safe rule into shadow roots. */
@@ -97,16 +103,25 @@ export function liveHideCss(
 ): string {
   const exceptions: string[] = [];
   if (options.ownExempt) exceptions.push(`[${OWN_ATTR}] *`);
+  if (options.actedExempt) exceptions.push(`[${ACTED_ATTR}] *`);
   if (options.peek) exceptions.push(`:is(${adapter.postSelector}):is(:hover, :focus-within) *`);
   const suffix = exceptions.map((e) => `:not(${e})`).join('');
   const lines = metrics.flatMap((metric) => metricRules(adapter, metric, `html[${HIDE_ATTR}~="${metric}"]`, suffix));
   if (metrics.length) lines.push(...fallbackRules(`html[${HIDE_ATTR}]:not([${HIDE_ATTR}=""])`, suffix, adapter));
+  const coarse = (options.coarse ?? []).filter((m) => metrics.includes(m));
+  for (const metric of coarse) {
+    const gate = `html[${COARSE_ATTR}~="${metric}"]`;
+    lines.push(`${gate} [${LABEL_OF_ATTR}="${metric}"][${LABEL_ATTR}]${suffix}::before { ${labelDeclarations()} }`);
+    if (adapter.shadowHide?.hide[metric]?.length) lines.push(`${gate} { ${coarseVar(metric)}: visible; }`);
+  }
   // In shadow roots the exception is the property itself, reset on the post element.
   const shadowMetrics = metrics.filter((m) => adapter.shadowHide?.hide[m]?.length).map(shadowVar);
   if (metrics.length && adapter.shadowHide) shadowMetrics.push(FALLBACK_VAR);
+  shadowMetrics.push(...coarse.filter((m) => adapter.shadowHide?.hide[m]?.length).map(coarseVar));
   if (shadowMetrics.length) {
     const reset = shadowMetrics.map((name) => `${name}: initial;`).join(' ');
     if (options.ownExempt) lines.push(`[${OWN_ATTR}] { ${reset} }`);
+    if (options.actedExempt) lines.push(`[${ACTED_ATTR}] { ${reset} }`);
     if (options.peek) lines.push(`:is(${adapter.postSelector}):is(:hover, :focus-within) { ${reset} }`);
   }
   return lines.join('\n');
@@ -123,6 +138,12 @@ export function shadowHideCss(adapter: Pick<PlatformAdapter, 'shadowHide'>): str
       selectors.map((selector) => `${selector} { visibility: var(${shadowVar(metric)}, inherit) !important; }`),
     )
     .concat(`[${COUNT_ATTR}] { visibility: var(${FALLBACK_VAR}, inherit) !important; }`)
+    .concat(
+      Object.keys(hide).map(
+        (metric) =>
+          `[${LABEL_OF_ATTR}="${metric}"][${LABEL_ATTR}]::before { ${labelDeclarations(`var(${coarseVar(metric as HideMetric)}, hidden)`)} }`,
+      ),
+    )
     .join('\n');
 }
 

@@ -5,6 +5,7 @@
  * of a busy feed, so a user who hides nothing pays nothing.
  */
 import type { HideMetric, PlatformAdapter } from '../platforms/types';
+import { COARSE_ATTR } from './coarse';
 import { HIDE_ATTR, READY_ATTR, liveHideCss, type LiveHideOptions } from './css';
 
 export interface LiveHiding {
@@ -24,25 +25,30 @@ export function installLiveHiding(
   const root = doc.documentElement;
   root.append(style);
   let tokens: string | null = null;
+  let coarseTokens = '';
 
   return {
     apply(metrics, options = {}) {
       const css = liveHideCss(adapter, metrics, options);
       if (style.textContent !== css) style.textContent = css;
       tokens = metrics.join(' ');
+      coarseTokens = (options.coarse ?? []).join(' ');
       root.setAttribute(HIDE_ATTR, tokens);
+      root.setAttribute(COARSE_ATTR, coarseTokens);
       root.setAttribute(READY_ATTR, '');
     },
     ensureInstalled() {
       if (!style.isConnected) root.append(style);
       if (tokens !== null && root.getAttribute(HIDE_ATTR) !== tokens) {
         root.setAttribute(HIDE_ATTR, tokens);
+        root.setAttribute(COARSE_ATTR, coarseTokens);
         root.setAttribute(READY_ATTR, '');
       }
     },
     remove() {
       style.remove();
       root.removeAttribute(HIDE_ATTR);
+      root.removeAttribute(COARSE_ATTR);
       root.removeAttribute(READY_ATTR);
     },
   };

@@ -224,6 +224,8 @@ export const bluesky = defineAdapter({
     },
   ],
   readPost,
+  // The like and repost buttons are toggles: pressed once the user liked or reposted.
+  acted: ['[data-testid="likeBtn"][aria-pressed="true"]', '[data-testid="repostBtn"][aria-pressed="true"]'],
   // The numbers inside buttons keep their box (`CountWheel` animates inside it); the focused
   // post's "12 reposts · 3 quotes · 1.2K likes" entries are stand-alone links and are removed.
   // A focused post's "12 reposts · 3 quotes · 45 likes" row is hidden in place too: taking it out of

@@ -203,6 +203,8 @@ export const mastodon = defineAdapter({
     },
   ],
   readPost,
+  // Mastodon's IconButton marks a favourited or boosted post's button `active` (and, in 4.x, pressed).
+  acted: [`${bar} .icon-button.active`, `${bar} .icon-button[aria-pressed="true"]`],
   // Only the numbers: every button keeps its icon, size and place (the counter keeps its box). The
   // bar's first and second children are the reply and boost buttons in every version (4.x wraps
   // each button in a div, 3.x does not); the favourite button carries `star-icon`.

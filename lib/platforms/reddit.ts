@@ -269,6 +269,14 @@ export const reddit = defineAdapter({
     ],
     followers: ['#header .userkarma'],
   },
+  // A vote: old Reddit marks the arrows `upmod`/`downmod` (and the score column `likes`/`dislikes`);
+  // shreddit's vote buttons (inside the post's shadow root, or in the light DOM) are pressed.
+  acted: [
+    '.midcol .arrow.upmod',
+    '.midcol .arrow.downmod',
+    'button[upvote][aria-pressed="true"]',
+    'button[downvote][aria-pressed="true"]',
+  ],
   shadowHide: {
     hosts: 'shreddit-post',
     hide: {

@@ -110,6 +110,11 @@ export interface AdapterDefinition {
    */
   shadowHide?: { hosts: string; hide: HideSelectors };
   /**
+   * The site's own "you did this" state on a post's controls (X's `unlike`, a pressed vote), for
+   * "Hide until I act" (lib/hide/acted.ts). Matched inside the post and its shadow roots.
+   */
+  acted?: readonly string[];
+  /**
    * Where the in-feed badge goes (lib/overlay): appended, out of flow, to the first element inside
    * the post matching one of these, so it sits right after that element's last line of text (the
    * post's text or its byline, away from the action buttons). The post element when none matches.

@@ -260,6 +260,8 @@ export const x = defineAdapter({
     // the row neither reflows nor keeps a dangling separator.
     views: [`${bar} a[href$="/analytics"] span`, focusedViews, focusedViewsDot],
   },
+  // A liked or reposted post's buttons turn into "unlike" / "unretweet".
+  acted: [`${bar} [data-testid="unlike"]`, `${bar} [data-testid="unretweet"]`],
   collapse: {
     followers: [
       'a[href$="/following"] > span:first-child',

@@ -2,16 +2,21 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_KEEP_DAYS,
   SNOOZE_MS,
+  coarseMetrics,
   defaultSettings,
   hiddenMetrics,
   hidesFeedlensFigures,
   inSchedule,
   isHidingOn,
   isOwnAuthor,
+  isSiteOff,
   nextHidingChange,
   normalizeSettings,
+  withMode,
   withSiteHiding,
+  withSiteOff,
   withSnooze,
+  withUntilActed,
 } from './settings';
 
 describe('settings', () => {
@@ -30,23 +35,84 @@ describe('settings', () => {
     expect(isHidingOn(withSiteHiding(off, 'x', true), 'x')).toBe(true); // turning a site on turns the main switch on
   });
 
-  it('honours per-metric choices', () => {
-    const on = withSiteHiding(defaultSettings(), 'x', true);
-    const likesOnly = normalizeSettings({
+  it('honours per-metric choices per site: coarse counts are not painted either', () => {
+    let on = withSiteHiding(withSiteHiding(defaultSettings(), 'x', true), 'reddit', true);
+    for (const metric of ['reposts', 'replies', 'views', 'bookmarks', 'followers'] as const)
+      on = withMode(on, 'x', metric, 'exact');
+    on = withMode(on, 'x', 'replies', 'coarse');
+    const stored = normalizeSettings(JSON.parse(JSON.stringify(on)));
+    expect(hiddenMetrics(stored, 'x')).toEqual(['likes', 'replies']);
+    expect(coarseMetrics(stored, 'x')).toEqual(['replies']);
+    expect(hiddenMetrics(stored, 'reddit')).toHaveLength(6);
+    expect(coarseMetrics(stored, 'reddit')).toEqual([]);
+  });
+
+  it('migrates version-1 settings: the global per-metric switches become the same modes on every site', () => {
+    const v1 = {
       hide: {
-        ...on.hide,
-        metrics: { likes: true, reposts: false, replies: false, views: false, bookmarks: false, followers: false },
+        enabled: true,
+        sites: { x: true, mastodon: true },
+        metrics: { likes: true, reposts: false, replies: true, views: false, bookmarks: true, followers: true },
+        peek: true,
+        snoozeUntil: 0,
+        showOwnPosts: false,
       },
+      accounts: { x: ['ada'] },
+    };
+    const migrated = normalizeSettings(v1);
+    expect(migrated.version).toBe(2);
+    expect(migrated.offSites.x).toBe(false);
+    expect(migrated.hide.modes.x).toEqual({
+      likes: 'hidden',
+      reposts: 'exact',
+      replies: 'hidden',
+      views: 'exact',
+      bookmarks: 'hidden',
+      followers: 'hidden',
     });
-    expect(hiddenMetrics(likesOnly, 'x')).toEqual(['likes']);
+    expect(migrated.hide.modes.tiktok).toEqual(migrated.hide.modes.x);
+    expect(hiddenMetrics(migrated, 'mastodon')).toEqual(['likes', 'replies', 'bookmarks', 'followers']);
+    expect(migrated.hide.peek).toBe(true);
+    expect(migrated.hide.showOwnPosts).toBe(false);
+    expect(migrated.accounts.x).toEqual(['ada']);
+    expect(migrated).not.toHaveProperty('hide.metrics');
+    // Loading the migrated settings again changes nothing.
+    expect(normalizeSettings(JSON.parse(JSON.stringify(migrated)))).toEqual(migrated);
+  });
+
+  it('"Hide until I act" is per site and turns hiding on there, since it hides until then', () => {
+    const acting = withUntilActed(defaultSettings(), 'reddit', true);
+    expect(acting.hide.untilActed.reddit).toBe(true);
+    expect(acting.hide.untilActed.x).toBe(false);
+    expect(isHidingOn(acting, 'reddit')).toBe(true);
+    expect(normalizeSettings(JSON.parse(JSON.stringify(acting))).hide.untilActed.reddit).toBe(true);
+    expect(normalizeSettings({ hide: { untilActed: { x: 1 } } }).hide.untilActed.x).toBe(false);
+  });
+
+  it('turns everything off on a site that is switched off, whatever its hiding switch says', () => {
+    const on = withSiteHiding(defaultSettings(), 'x', true);
+    const off = withSiteOff(on, 'x', true);
+    expect(isSiteOff(off, 'x')).toBe(true);
+    expect(isHidingOn(off, 'x')).toBe(false);
+    expect(hiddenMetrics(off, 'x')).toEqual([]);
+    expect(hidesFeedlensFigures(off, 'x')).toBe(false);
+    expect(hiddenMetrics(withSiteOff(off, 'x', false), 'x')).toHaveLength(6);
+    expect(normalizeSettings({ offSites: { x: 'yes', reddit: true } }).offSites).toMatchObject({
+      x: false,
+      reddit: true,
+    });
   });
 
   it('repairs damaged stored settings field by field instead of flipping hiding', () => {
-    const repaired = normalizeSettings({ hide: { enabled: 'yes', sites: { x: true, reddit: 'no' }, metrics: null } });
+    const repaired = normalizeSettings({
+      hide: { enabled: 'yes', sites: { x: true, reddit: 'no' }, modes: { x: { likes: 'loud', views: 'coarse' } } },
+    });
     expect(repaired.hide.enabled).toBe(true);
     expect(repaired.hide.sites.x).toBe(true);
     expect(repaired.hide.sites.reddit).toBe(false);
-    expect(repaired.hide.metrics.likes).toBe(true);
+    expect(repaired.hide.modes.x.likes).toBe('hidden');
+    expect(repaired.hide.modes.x.views).toBe('coarse');
+    expect(repaired.hide.modes.reddit.likes).toBe('hidden');
     expect(normalizeSettings('garbage')).toEqual(defaultSettings());
   });
 

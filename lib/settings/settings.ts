@@ -5,6 +5,10 @@
  */
 import { PLATFORM_IDS, type PlatformId } from '../model';
 import { HIDE_METRICS, type HideMetric } from '../platforms/types';
+import { defaultModes, normalizeModes, type DisplayMode, type DisplayModes } from './modes';
+
+/** The shape `normalizeSettings` returns; older stored shapes are migrated on load (modes.ts). */
+export const SETTINGS_VERSION = 2;
 
 /** Hide during these hours on these days (local time). `from` > `to` spans midnight. */
 export interface HideSchedule {
@@ -21,8 +25,10 @@ export interface HideSettings {
   enabled: boolean;
   /** Per-site switches ("Hide like counts" on this site). */
   sites: Record<PlatformId, boolean>;
-  /** Which counts hiding covers. */
-  metrics: Record<HideMetric, boolean>;
+  /** Per site, how each count shows while hiding is in effect there (exact, coarse or hidden). */
+  modes: DisplayModes;
+  /** "Hide until I act", per site: a post's counts show once the user liked, reposted or voted on it. */
+  untilActed: Record<PlatformId, boolean>;
   /** Reveal one post's counts while it is hovered or focused (opt-in). */
   peek: boolean;
   /** "Show for 15 minutes": hiding is off until this time (epoch ms; 0 = not snoozed). */
@@ -43,6 +49,9 @@ export interface OverlaySettings {
 }
 
 export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  /** "Feedlens off here": on these sites nothing is read, stored, shown or hidden. */
+  offSites: Record<PlatformId, boolean>;
   hide: HideSettings;
   /** The user's own accounts per platform (handles as the site spells them, without "@"). */
   accounts: Record<PlatformId, string[]>;
@@ -66,10 +75,13 @@ const record = <K extends string, V>(keys: readonly K[], value: () => V): Record
 
 export function defaultSettings(): Settings {
   return {
+    version: SETTINGS_VERSION,
+    offSites: record(PLATFORM_IDS, () => false),
     hide: {
       enabled: true,
       sites: record(PLATFORM_IDS, () => false),
-      metrics: record(HIDE_METRICS, () => true),
+      modes: defaultModes(),
+      untilActed: record(PLATFORM_IDS, () => false),
       peek: false,
       snoozeUntil: 0,
       schedule: { enabled: false, days: [0, 1, 2, 3, 4, 5, 6], from: 9 * 60, to: 17 * 60 },
@@ -134,10 +146,13 @@ export function normalizeSettings(value: unknown): Settings {
     ? [...new Set(schedule.days.filter((day): day is number => Number.isInteger(day) && day >= 0 && day <= 6))].sort()
     : d.hide.schedule.days;
   return {
+    version: SETTINGS_VERSION,
+    offSites: booleans(PLATFORM_IDS, stored.offSites, d.offSites),
     hide: {
       enabled: bool(hide.enabled, d.hide.enabled),
       sites: booleans(PLATFORM_IDS, hide.sites, d.hide.sites),
-      metrics: booleans(HIDE_METRICS, hide.metrics, d.hide.metrics),
+      modes: normalizeModes(hide.modes, hide.metrics),
+      untilActed: booleans(PLATFORM_IDS, hide.untilActed, d.hide.untilActed),
       peek: bool(hide.peek, d.hide.peek),
       snoozeUntil: typeof hide.snoozeUntil === 'number' && hide.snoozeUntil > 0 ? hide.snoozeUntil : 0,
       schedule: {
@@ -177,9 +192,14 @@ export function inSchedule(schedule: HideSchedule, now: number): boolean {
   );
 }
 
+/** Whether Feedlens is switched off on a site: nothing read, stored, shown or hidden there. */
+export function isSiteOff(settings: Settings, platform: PlatformId): boolean {
+  return settings.offSites[platform];
+}
+
 /** Whether hiding is switched on for a site (whatever the time). */
 export function isHidingOn(settings: Settings, platform: PlatformId): boolean {
-  return settings.hide.enabled && settings.hide.sites[platform];
+  return !isSiteOff(settings, platform) && settings.hide.enabled && settings.hide.sites[platform];
 }
 
 /** Whether hiding is in effect on a site at `now`: switched on, not snoozed, inside the schedule. */
@@ -187,10 +207,37 @@ export function isHidingActive(settings: Settings, platform: PlatformId, now: nu
   return isHidingOn(settings, platform) && settings.hide.snoozeUntil <= now && inSchedule(settings.hide.schedule, now);
 }
 
-/** The metrics hidden on a site at `now`. */
-export function hiddenMetrics(settings: Settings, platform: PlatformId, now: number = Date.now()): HideMetric[] {
+/** The metrics in `modes` on a site at `now` (none while hiding is not in effect there). */
+function metricsIn(settings: Settings, platform: PlatformId, now: number, modes: DisplayMode[]): HideMetric[] {
   if (!isHidingActive(settings, platform, now)) return [];
-  return HIDE_METRICS.filter((metric) => settings.hide.metrics[metric]);
+  return HIDE_METRICS.filter((metric) => modes.includes(settings.hide.modes[platform][metric]));
+}
+
+/** The metrics whose numbers are not painted on a site at `now`: hidden, or coarse in their place. */
+export function hiddenMetrics(settings: Settings, platform: PlatformId, now: number = Date.now()): HideMetric[] {
+  return metricsIn(settings, platform, now, ['hidden', 'coarse']);
+}
+
+/** The metrics shown as a coarse label instead of their number on a site at `now`. */
+export function coarseMetrics(settings: Settings, platform: PlatformId, now: number = Date.now()): HideMetric[] {
+  return metricsIn(settings, platform, now, ['coarse']);
+}
+
+/** Sets how one count shows on one site. */
+export function withMode(settings: Settings, platform: PlatformId, metric: HideMetric, mode: DisplayMode): Settings {
+  const modes = { ...settings.hide.modes, [platform]: { ...settings.hide.modes[platform], [metric]: mode } };
+  return { ...settings, hide: { ...settings.hide, modes } };
+}
+
+/** "Hide until I act" on one site; turning it on also turns on hiding there (it hides until then). */
+export function withUntilActed(settings: Settings, platform: PlatformId, on: boolean): Settings {
+  const next = on ? withSiteHiding(settings, platform, true) : settings;
+  return { ...next, hide: { ...next.hide, untilActed: { ...next.hide.untilActed, [platform]: on } } };
+}
+
+/** Switches Feedlens off (or back on) on one site. */
+export function withSiteOff(settings: Settings, platform: PlatformId, off: boolean): Settings {
+  return { ...settings, offSites: { ...settings.offSites, [platform]: off } };
 }
 
 /**

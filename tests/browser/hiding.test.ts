@@ -39,8 +39,8 @@ function hiding(platform: PlatformAdapter['id'], on: boolean, metrics?: HideMetr
   const settings = defaultSettings();
   settings.hide.sites[platform] = on;
   if (metrics)
-    for (const metric of Object.keys(settings.hide.metrics) as HideMetric[])
-      settings.hide.metrics[metric] = metrics.includes(metric);
+    for (const metric of Object.keys(settings.hide.modes[platform]) as HideMetric[])
+      settings.hide.modes[platform][metric] = metrics.includes(metric) ? 'hidden' : 'exact';
   return settings;
 }
 
