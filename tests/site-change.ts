@@ -89,7 +89,7 @@ function scramble(element: Element, serial: number): void {
 }
 
 function renameAttributes(element: Element, serial: number): void {
-  for (const { name } of [...element.attributes])
+  for (const { name } of Array.from(element.attributes))
     if (SCRAMBLED.includes(name) || (name.startsWith('data-') && name !== ACTION_ATTR && name !== 'data-altered'))
       element.setAttribute(name, `zz${serial}`);
 }
