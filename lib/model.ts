@@ -44,8 +44,6 @@ export function isMetric(value: unknown): value is Metric {
  * - `hidden`: the site shows that a count exists but withholds it (Instagram's "Liked by X and others").
  * - `unknown`: no count could be read; `raw` keeps whatever text was there.
  */
-export type Precision = 'exact' | 'rounded' | 'estimated' | 'hidden' | 'unknown';
-
 export type Count =
   | { precision: 'exact'; value: number; raw?: string }
   | { precision: 'rounded' | 'estimated'; value: number; min: number; max: number; raw?: string }

@@ -1,6 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadHealth, saveHidingFallback, saveSiteHealth } from './status-store';
+import {
+  bumpStoreGeneration,
+  loadHealth,
+  onStoreGenerationChanged,
+  saveHidingFallback,
+  saveSiteHealth,
+} from './status-store';
 
 const AT = Date.parse('2026-11-22T12:00:00Z');
 
@@ -27,5 +33,17 @@ describe('per-site health', () => {
       at: AT + 3,
       hidingFallback: { hidden: 5, examples: [], at: AT + 4 },
     });
+  });
+});
+
+describe('the store generation', () => {
+  it('tells the background when someone else rewrote post records, and only then', async () => {
+    const changed = vi.fn();
+    onStoreGenerationChanged(changed);
+    await fakeBrowser.storage.local.set({ unrelated: 1 });
+    await fakeBrowser.storage.sync.set({ storeGeneration: 1 });
+    expect(changed).not.toHaveBeenCalled();
+    await bumpStoreGeneration();
+    await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(1));
   });
 });

@@ -93,3 +93,10 @@ export function describeStorageError(error: unknown): string {
 export async function bumpStoreGeneration(): Promise<void> {
   await browser.storage.local.set({ [STORE_GENERATION_KEY]: Date.now() });
 }
+
+/** Calls `listener` when someone bumped the store generation (lib/background/main.ts resets caches). */
+export function onStoreGenerationChanged(listener: () => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && STORE_GENERATION_KEY in changes) listener();
+  });
+}

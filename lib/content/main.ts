@@ -13,7 +13,7 @@ import { createDelivery } from './delivery';
 import { installLiveHiding } from '../hide/live';
 import { installShadowHiding } from '../hide/shadow';
 import type { ContentMessage } from '../messages/page-store';
-import type { PagePostsReply, ReaderStats } from '../messages/page-queries';
+import type { PagePostsReply, PageRequest, ReaderStats } from '../messages/page-queries';
 import { createOverlay, OVERLAY_TAG } from '../overlay/overlay';
 import type { PlatformAdapter } from '../platforms/types';
 import { createPageReader } from '../reader/runner';
@@ -165,7 +165,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
   ctx.addEventListener(window, 'wxt:locationchange', () => !off && reader.navigated());
 
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
-    const type = (message as { type?: unknown } | null)?.type;
+    const type = (message as Partial<PageRequest> | null)?.type;
     if (type === 'page-posts') {
       const keys = off ? [] : reader.pagePosts();
       const reply: PagePostsReply = { platform: adapter.id, keys, status: reader.status() };

@@ -3,7 +3,6 @@
  * settings, so that the next page load of a site is hidden from its first frame.
  */
 import { browser } from 'wxt/browser';
-import type { PlatformId } from '../model';
 import type { PlatformAdapter } from '../platforms/types';
 import { hiddenMetrics, type Settings } from '../settings/settings';
 import { initialHideCss, initialHideCssPath } from './css';
@@ -56,8 +55,4 @@ export async function applyHideRegistrations(desired: readonly HideRegistration[
   // Updating in place (rather than unregister + register) leaves no moment with nothing registered.
   if (toUpdate.length) await browser.scripting.updateContentScripts(toUpdate);
   if (toAdd.length) await browser.scripting.registerContentScripts(toAdd);
-}
-
-export function hideRegistrationId(platform: PlatformId): string {
-  return `${ID_PREFIX}${platform}`;
 }

@@ -1,11 +1,17 @@
 /**
- * Per-post rates from public counts (definitions and sources: ../shared/research/metrics.md §2):
+ * Per-post rates from public counts:
  *
  * - engagement rate by views: (likes + reposts + replies + bookmarks) ÷ views, only where views are
- *   public (X, TikTok, YouTube, Instagram reels, some LinkedIn posts). The parts are the engagement
- *   counts that platform shows ({@link ENGAGEMENT_PARTS}); if any of them is unknown or hidden on a
- *   post, there is no rate rather than one that silently leaves a part out.
- * - likes ÷ views; amplification = reposts ÷ likes; the "ratio" = replies ÷ (likes + reposts).
+ *   public (X, TikTok, YouTube, Instagram reels, some LinkedIn posts). This is Rival IQ's TikTok
+ *   definition ("Engagement Rate = Total Engagement / Views", help.rivaliq.com, "Understanding
+ *   engagement rates"); X's own rate divides by impressions and counts every click as an engagement
+ *   (developer.x.com, engagement metrics), so one built from public counts is always lower. The
+ *   parts are the engagement counts that platform shows ({@link ENGAGEMENT_PARTS}); if any of them is
+ *   unknown or hidden on a post, there is no rate rather than one that silently leaves a part out.
+ * - likes ÷ views; amplification = reposts ÷ likes (Avinash Kaushik's amplification over applause,
+ *   kaushik.net, "Best Social Media Metrics"); the "ratio" = replies ÷ (likes + reposts), as the
+ *   2018 press defined it ("divide the number of replies… by the number of likes and retweets",
+ *   WRAL/NYT, "The Ratio Establishes Itself on Twitter").
  *
  * Rounded inputs give intervals (see ratios.ts); unknown or hidden inputs give null. A rate whose
  * denominator may be below {@link MIN_SAMPLE} carries `lowSample: true`: show it greyed, never as

@@ -39,7 +39,7 @@ import { attr, ownFirstMatch } from './dom';
 import { fallbackKey, textStart } from './fingerprint';
 import { SKIP, type PostDraft, type ReadContext } from './types';
 
-export { narrowByBreakdown, reactionBreakdown, reactionTotal, readCounts } from './facebook-counts';
+export { narrowByBreakdown, reactionBreakdown, readCounts } from './facebook-counts';
 
 const selectors = {
   post: countSelectors.unit,

@@ -41,7 +41,3 @@ export function textStart(text: string | null | undefined): string | undefined {
 export function fallbackKey(author: string | undefined, evidence: string | undefined): string | null {
   return author && evidence ? `${FALLBACK_PREFIX}${author}:${hash53(evidence)}` : null;
 }
-
-export function isFallbackKey(postId: string): boolean {
-  return postId.startsWith(FALLBACK_PREFIX);
-}
