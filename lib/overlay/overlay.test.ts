@@ -5,6 +5,7 @@ import homeTimeline from '../platforms/fixtures/x-home-timeline.html?raw';
 import { x } from '../platforms/x';
 import { createPageReader, type PageReader } from '../reader/runner';
 import { defaultSettings, type Settings } from '../settings/settings';
+import { renderCard } from '../../components/overlay/CardLayer';
 import { createOverlay, OVERLAY_TAG, type Overlay } from './overlay';
 import { everythingNear, type NearViewportFactory } from './near';
 import { hostModeFor } from './styles';
@@ -29,6 +30,7 @@ function harness(
     requestFrame: (cb) => frames.push(cb),
     setTimer: (cb, ms) => timers.push({ at: clock + ms, run: cb }),
     nearViewport,
+    renderCard,
   });
   const reader = createPageReader({
     adapter: x,
