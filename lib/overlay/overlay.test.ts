@@ -229,6 +229,29 @@ describe('the in-feed overlay', () => {
     overlay.flushFrame();
     expect(second!.querySelectorAll(OVERLAY_TAG)).toHaveLength(1);
   });
+
+  it('reuses the badge of a post that left the page for the next post mounted, as X’s virtual list does', async () => {
+    const h = harness();
+    ({ reader, overlay } = h);
+    overlay.setSettings(settings());
+    reader.start();
+    await h.settle();
+    const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')];
+    const leaving = cells[0]!;
+    const host = leaving.querySelector(OVERLAY_TAG)!;
+    const made = overlay.stats().badges;
+    // A new post mounted at the end as the first one is unmounted (a clone with its own id).
+    const cell = cells[1]!.cloneNode(true) as Element;
+    cell.querySelector(OVERLAY_TAG)?.remove();
+    cell.querySelector('time')!.parentElement!.setAttribute('href', '/someone/status/1870000000000000999');
+    leaving.parentElement!.append(cell);
+    leaving.remove();
+    await h.settle();
+    expect(cell.querySelector(OVERLAY_TAG)).toBe(host);
+    expect(badges()).toHaveLength(6);
+    expect(overlay.stats().badges).toBe(made);
+    expect(badgeText(host)).toBe(badgeText(cells[1]!.querySelector(OVERLAY_TAG)!));
+  });
 });
 
 describe('how a badge’s host sits in its anchor', () => {
