@@ -28,9 +28,9 @@ describe('where a badge goes', () => {
   it('places nothing while the badge is still in its post, and again once the site re-rendered it away', () => {
     const element = post('<div class="text">a</div>');
     const host = element.querySelector('.text')!.appendChild(document.createElement('feedlens-badge'));
-    const place = createPlacer(['.text'], () => 'inline');
+    const place = createPlacer(['.text'], () => 'out');
     expect(place(element, host)).toBeNull();
     host.remove();
-    expect(place(element, host)?.mode).toBe('inline');
+    expect(place(element, host)?.mode).toBe('out');
   });
 });

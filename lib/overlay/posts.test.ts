@@ -7,6 +7,7 @@ import { createPostRegistry } from './posts';
 const draft = (id: string, likes: number): PostDraft => ({
   platform: 'x',
   postId: id,
+  url: `https://x.com/a/status/${id}`,
   counts: { likes: exact(likes) },
 });
 const cell = () => document.body.appendChild(document.createElement('article'));

@@ -40,6 +40,12 @@ export function spread(values: number[]): Spread {
   return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
+/** FEEDLENS_BENCH_FEEDS=x,reddit runs only those feeds (while iterating on one site). */
+function benchFeeds(): Feed[] {
+  const only = process.env.FEEDLENS_BENCH_FEEDS?.split(',');
+  return only ? FEEDS.filter((feed) => only.includes(feed.site)) : FEEDS;
+}
+
 async function threadTimeMs(cdp: CDPSession): Promise<number> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
@@ -110,7 +116,7 @@ export async function benchReader(rounds = 5, tracedRounds = 3): Promise<FeedRes
   const open = await browsers();
   const results: FeedResult[] = [];
   try {
-    for (const feed of FEEDS) {
+    for (const feed of benchFeeds()) {
       const extra: Record<Config, number[]> = { none: [], defaults: [], 'badges-off': [], hiding: [], minimal: [] };
       const own: Record<Config, number[]> = { none: [], defaults: [], 'badges-off': [], hiding: [], minimal: [] };
       // Round 0 warms every browser up (first transactions, JIT) and is not counted.
