@@ -17,7 +17,7 @@ import { ageLabel, formatPercentile, formatUsual, formatUsualBasis, formatVeloci
 import { growthSeries } from '@/lib/metrics/growth';
 import { ENGAGEMENT_PARTS, MIN_SAMPLE, postRates, RATE_IDS, RATE_INFO, rateFormula } from '@/lib/metrics/rates';
 import type { PostStats } from '@/lib/messages/overlay';
-import { hasValue, type Counts, type Metric, type PlatformId } from '@/lib/model';
+import { hasValue, type Metric } from '@/lib/model';
 import type { CardData } from '@/lib/overlay/card';
 import { usualTone } from '@/lib/overlay/figure';
 import { Sparkline } from '../Sparkline';

@@ -258,7 +258,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
   }
 
   function removeAll(): void {
-    for (const [element, entry] of [...posts.entries()]) forget(element, entry);
+    for (const [element, entry] of posts.entries()) forget(element, entry);
     dirty.clear();
     // Asked again after turning back on: counts may have changed while badges were off.
     stats.reset();
