@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { renderCard } from '@/components/overlay/CardLayer';
 import { runContentScript } from '@/lib/content/main';
 import { instagram } from '@/lib/platforms/instagram';
 
@@ -6,5 +7,5 @@ export default defineContentScript({
   matches: [...instagram.matches],
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: (ctx) => runContentScript(ctx, instagram),
+  main: (ctx) => runContentScript(ctx, instagram, renderCard),
 });

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { renderCard } from '@/components/overlay/CardLayer';
 import { runContentScript } from '@/lib/content/main';
 import { mastodon } from '@/lib/platforms/mastodon';
 
@@ -8,5 +9,5 @@ export default defineContentScript({
   matches: [...mastodon.matches],
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: (ctx) => runContentScript(ctx, mastodon),
+  main: (ctx) => runContentScript(ctx, mastodon, renderCard),
 });

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { renderCard } from '@/components/overlay/CardLayer';
 import { runContentScript } from '@/lib/content/main';
 import { reddit } from '@/lib/platforms/reddit';
 
@@ -6,5 +7,5 @@ export default defineContentScript({
   matches: [...reddit.matches],
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: (ctx) => runContentScript(ctx, reddit),
+  main: (ctx) => runContentScript(ctx, reddit, renderCard),
 });

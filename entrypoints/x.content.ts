@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { renderCard } from '@/components/overlay/CardLayer';
 import { runContentScript } from '@/lib/content/main';
 import { x } from '@/lib/platforms/x';
 
@@ -6,5 +7,5 @@ export default defineContentScript({
   matches: [...x.matches],
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: (ctx) => runContentScript(ctx, x),
+  main: (ctx) => runContentScript(ctx, x, renderCard),
 });

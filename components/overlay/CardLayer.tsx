@@ -7,19 +7,8 @@
  */
 import { render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { CountPoint } from '@/lib/metrics/ages';
-import type { Theme } from '@/lib/overlay/theme';
-import { DetailCard, type CardData } from './DetailCard';
-
-export interface CardProps {
-  data: CardData;
-  theme: Theme;
-  now: number;
-  /** The badge's button: where the card is placed. */
-  anchor: HTMLElement;
-  loadHistory(): Promise<CountPoint[] | null>;
-  onClose(returnFocus: boolean): void;
-}
+import type { CardProps, CardRenderer } from '@/lib/overlay/card';
+import { DetailCard } from './DetailCard';
 
 const CARD_WIDTH = 300;
 const GAP = 6;
@@ -78,6 +67,6 @@ function CardLayer(props: CardProps) {
 }
 
 /** Opens (or updates) the card in `mount`, or closes it with null. */
-export function renderCard(mount: HTMLElement, props: CardProps | null): void {
+export const renderCard: CardRenderer = (mount, props) => {
   render(props ? <CardLayer {...props} /> : null, mount);
-}
+};

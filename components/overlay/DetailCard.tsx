@@ -17,21 +17,12 @@ import { ageLabel, formatPercentile, formatUsual, formatUsualBasis, formatVeloci
 import { growthSeries } from '@/lib/metrics/growth';
 import { ENGAGEMENT_PARTS, MIN_SAMPLE, postRates, RATE_IDS, RATE_INFO, rateFormula } from '@/lib/metrics/rates';
 import type { PostStats } from '@/lib/messages/overlay';
-import { hasValue, type Counts, type Metric, type PlatformId } from '@/lib/model';
+import { hasValue, type Metric } from '@/lib/model';
+import type { CardData } from '@/lib/overlay/card';
 import { usualTone } from '@/lib/overlay/figure';
 import { Sparkline } from '../Sparkline';
 
-export interface CardData {
-  platform: PlatformId;
-  /** Display name of the site ("Bluesky"). */
-  siteName: string;
-  /** The counts shown now (the page's reading over the stored latest). */
-  counts: Counts;
-  includes?: Partial<Record<Metric, Metric[]>>;
-  postedAt?: number;
-  /** What the store knows; null while the post is not stored (yet). */
-  stats: PostStats | null;
-}
+export type { CardData };
 
 /** Counts drawn over time, in this order, when they have at least two values. */
 const SPARK_METRICS: readonly Metric[] = ['likes', 'views', 'reposts', 'replies'];

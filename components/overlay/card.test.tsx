@@ -6,6 +6,7 @@ import type { PostStats } from '@/lib/messages/overlay';
 import { exact, type Counts } from '@/lib/model';
 import { createBadge, type Badge } from '@/lib/overlay/badge';
 import { badgeFigure } from '@/lib/overlay/figure';
+import { renderCard } from './CardLayer';
 import type { CardData } from './DetailCard';
 
 const HOUR = 3600_000;
@@ -43,6 +44,7 @@ async function show(options: { card?: Partial<CardData>; history?: CountPoint[] 
     sheet: null,
     mode: 'flow',
     onToggle: (b) => (b.isOpen() ? b.close(true) : b.open({ data: card, now: NOW, loadHistory })),
+    renderCard,
   });
   document.body.append(badge.host);
   badge.draw(badgeFigure({ platform: 'x', counts: card.counts, usual: card.stats?.usual }), 'light');

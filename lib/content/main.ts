@@ -14,6 +14,7 @@ import { installLiveHiding } from '../hide/live';
 import { installShadowHiding } from '../hide/shadow';
 import type { ContentMessage } from '../messages/page-store';
 import type { PagePostsReply, PageRequest, ReaderStats } from '../messages/page-queries';
+import type { CardRenderer } from '../overlay/card';
 import { createOverlay, OVERLAY_TAG } from '../overlay/overlay';
 import type { PlatformAdapter } from '../platforms/types';
 import { createPageReader } from '../reader/runner';
@@ -32,7 +33,8 @@ function send(message: ContentMessage): void {
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
-export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
+/** `renderCard` draws the overlay's detail card (a component, injected by the entrypoint: lib/ never imports components/). */
+export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter, renderCard: CardRenderer): void {
   const hiding = installLiveHiding(document, adapter);
   const shadows = installShadowHiding(document, adapter);
   // The safe rule for counts the hide selectors miss (lib/hide/fallback.ts). If it had to act, the
@@ -58,6 +60,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     document,
     request: (message) => browser.runtime.sendMessage(message).catch(() => undefined),
     setTimer: (callback, ms) => void ctx.setTimeout(callback, ms),
+    renderCard,
   });
   // Readings are kept until the background says they are stored (lib/content/delivery.ts).
   const delivery = createDelivery({

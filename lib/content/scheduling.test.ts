@@ -22,7 +22,7 @@ describe('frameBatcher', () => {
 
 describe('busyMeter', () => {
   it('adds up the time of the work it runs, also when the work throws', () => {
-    const meter = busyMeter();
+    const meter = busyMeter({ sampleEvery: 1 });
     const spin = (ms: number) => {
       const until = performance.now() + ms;
       while (performance.now() < until);
@@ -35,5 +35,21 @@ describe('busyMeter', () => {
       }),
     ).toThrow('boom');
     expect(meter.ms).toBeGreaterThanOrEqual(10);
+  });
+
+  it('reads the clock around one call in `sampleEvery` only, and scales the time it saw to all calls', () => {
+    let now = 0;
+    let reads = 0;
+    const meter = busyMeter({
+      sampleEvery: 4,
+      clock: () => {
+        reads++;
+        return now;
+      },
+    });
+    const results = Array.from({ length: 8 }, (_, i) => meter.time(() => ((now += 3), i)));
+    expect(results).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(reads).toBe(4); // calls 0 and 4, two reads each
+    expect(meter.ms).toBe(24);
   });
 });

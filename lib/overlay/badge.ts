@@ -2,18 +2,16 @@
  * One badge: a real button in its host's shadow root showing the post's key figure, and the detail
  * card it opens. Drawn by hand rather than with Preact: a feed holds hundreds of badges and each is
  * one button and one text node, updated only when its text changes; the card, opened one at a time,
- * is a Preact tree mounted on opening (components/overlay/CardLayer.tsx).
+ * is a Preact tree mounted on opening by the injected card renderer (components/overlay/CardLayer.tsx).
  *
  * Keyboard: Enter and Space open the card (a button's own behaviour); Escape closes it and returns
  * focus to the button; focus moving elsewhere in the page closes it and stays there.
  */
-import { renderCard, type CardProps } from '../../components/overlay/CardLayer';
+import type { CardContent, CardRenderer } from './card';
 import type { BadgeFigure } from './figure';
 import { createHost } from './host';
 import type { HostMode } from './styles';
 import type { Theme } from './theme';
-
-export type CardContent = Omit<CardProps, 'anchor' | 'onClose' | 'theme'>;
 
 export interface Badge {
   host: HTMLElement;
@@ -36,6 +34,7 @@ export interface BadgeOptions {
   mode: HostMode;
   /** The button was activated (click, Enter, Space): open or close the card. */
   onToggle(badge: Badge): void;
+  renderCard: CardRenderer;
 }
 
 const setAttr = (el: Element, name: string, value: string | null) => {
@@ -56,6 +55,7 @@ export function createBadge(doc: Document, options: BadgeOptions): Badge {
   root.append(button);
   let theme: Theme = 'light';
   let mount: HTMLElement | null = null;
+  const { renderCard } = options;
 
   const badge: Badge = {
     host,

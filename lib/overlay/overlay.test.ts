@@ -5,6 +5,7 @@ import homeTimeline from '../platforms/fixtures/x-home-timeline.html?raw';
 import { x } from '../platforms/x';
 import { createPageReader, type PageReader } from '../reader/runner';
 import { defaultSettings, type Settings } from '../settings/settings';
+import { renderCard } from '../../components/overlay/CardLayer';
 import { createOverlay, OVERLAY_TAG, type Overlay } from './overlay';
 import { everythingNear, type NearViewportFactory } from './near';
 import { hostModeFor } from './styles';
@@ -29,6 +30,7 @@ function harness(
     requestFrame: (cb) => frames.push(cb),
     setTimer: (cb, ms) => timers.push({ at: clock + ms, run: cb }),
     nearViewport,
+    renderCard,
   });
   const reader = createPageReader({
     adapter: x,
@@ -226,6 +228,29 @@ describe('the in-feed overlay', () => {
     overlay.postRead(second!, { ...reading, postId: '1870000000000000001' });
     overlay.flushFrame();
     expect(second!.querySelectorAll(OVERLAY_TAG)).toHaveLength(1);
+  });
+
+  it('reuses the badge of a post that left the page for the next post mounted, as X’s virtual list does', async () => {
+    const h = harness();
+    ({ reader, overlay } = h);
+    overlay.setSettings(settings());
+    reader.start();
+    await h.settle();
+    const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')];
+    const leaving = cells[0]!;
+    const host = leaving.querySelector(OVERLAY_TAG)!;
+    const made = overlay.stats().badges;
+    // A new post mounted at the end as the first one is unmounted (a clone with its own id).
+    const cell = cells[1]!.cloneNode(true) as Element;
+    cell.querySelector(OVERLAY_TAG)?.remove();
+    cell.querySelector('time')!.parentElement!.setAttribute('href', '/someone/status/1870000000000000999');
+    leaving.parentElement!.append(cell);
+    leaving.remove();
+    await h.settle();
+    expect(cell.querySelector(OVERLAY_TAG)).toBe(host);
+    expect(badges()).toHaveLength(6);
+    expect(overlay.stats().badges).toBe(made);
+    expect(badgeText(host)).toBe(badgeText(cells[1]!.querySelector(OVERLAY_TAG)!));
   });
 });
 

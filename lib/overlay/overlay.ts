@@ -22,12 +22,16 @@ import { postKey } from '../model';
 import type { PlatformAdapter, PostDraft } from '../platforms/types';
 import { afterNextFrame, busyMeter, frameBatcher } from '../content/scheduling';
 import { hidesFeedlensFigures, type Settings } from '../settings/settings';
-import { createBadge, type Badge, type CardContent } from './badge';
+import { createBadge, type Badge } from './badge';
+import { createBadgePool } from './badge-pool';
+import type { CardContent, CardRenderer } from './card';
+import { createCards } from './cards';
 import { badgeFigure, countsPrint, currentCounts } from './figure';
-import { anchorOf, hostModeOf, OVERLAY_TAG, sharedSheet } from './host';
+import { OVERLAY_TAG, sharedSheet } from './host';
 import { nearViewportWatcher, type NearViewportFactory } from './near';
+import { createPlacer, type Place } from './placement';
+import { createPostRegistry, type Entry } from './posts';
 import { createStatsClient } from './stats-client';
-import type { HostMode } from './styles';
 import { pageTheme, watchTheme, type Theme } from './theme';
 
 export { OVERLAY_TAG } from './host';
@@ -47,6 +51,8 @@ export interface OverlayOptions {
   requestDelayMs?: number;
   /** Which posts are near the viewport (default: an IntersectionObserver; tests pass their own). */
   nearViewport?: NearViewportFactory;
+  /** Draws a badge's detail card (components/overlay/CardLayer.tsx, injected by the entrypoint). */
+  renderCard: CardRenderer;
 }
 
 export interface Overlay {
@@ -60,15 +66,6 @@ export interface Overlay {
   flushFrame(): void;
 }
 
-interface Entry {
-  key: string;
-  reading: PostDraft;
-  print: string;
-  /** Within reach of the viewport: only then does the post get a badge and a stats question. */
-  near: boolean;
-  badge?: Badge;
-}
-
 export function createOverlay(options: OverlayOptions): Overlay {
   const { adapter, document: doc } = options;
   const now = options.now ?? (() => Date.now());
@@ -76,21 +73,25 @@ export function createOverlay(options: OverlayOptions): Overlay {
   const setTimer = options.setTimer ?? ((cb, ms) => void setTimeout(cb, ms));
 
   let active = false;
-  /** Posts with a badge (or about to get one), by element. */
-  const entries = new Map<Element, Entry>();
-  /** The element showing each post: one badge per post, even where a page shows it twice. */
-  const owners = new Map<string, Element>();
+  const posts = createPostRegistry();
   const dirty = new Set<Element>();
+  /** Posts with a badge: checked for posts that left the page, whose badges are then reused. */
+  const badged = new Set<Element>();
   let theme: Theme | null = null;
   let stopTheme: (() => void) | null = null;
   let sheet: CSSStyleSheet | null | undefined;
   let pruneAbove = 500;
-  /** The one badge whose card is open, and the entry it belongs to (cards open one at a time). */
-  let openBadge: Badge | null = null;
+  /** Which post each badge shows now (pooled badges move from post to post). */
   const badgeEntries = new WeakMap<Badge, Entry>();
-  /** How hosts sit in the anchors each selector finds (see HostMode), read once per page. */
-  const modes = new Map<string, HostMode>();
-  let badgesMade = 0;
+  const cards = createCards((badge) => {
+    const entry = badgeEntries.get(badge);
+    return entry ? cardContent(entry) : null;
+  });
+  const pool = createBadgePool((mode) => {
+    sheet ??= sharedSheet(doc);
+    return createBadge(doc, { sheet, mode, onToggle: cards.toggle, renderCard: options.renderCard });
+  });
+  const placer = createPlacer(adapter.overlayAnchor);
   const busy = busyMeter();
   const timed = busy.time;
   const stats = createStatsClient({
@@ -107,7 +108,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
 
   function comeNear(elements: readonly Element[]): void {
     for (const element of elements) {
-      const entry = entries.get(element);
+      const entry = posts.get(element);
       if (!entry || entry.near) continue;
       entry.near = true;
       dirty.add(element);
@@ -118,41 +119,39 @@ export function createOverlay(options: OverlayOptions): Overlay {
 
   const scheduleFrame = frameBatcher(requestFrame, flushFrame);
 
-  function removeBadge(entry: Entry): void {
-    if (!entry.badge) return;
-    if (openBadge === entry.badge) openBadge = null;
-    entry.badge.remove();
+  function removeBadge(element: Element, entry: Entry): void {
+    const badge = entry.badge;
+    if (!badge) return;
+    cards.released(badge);
+    badgeEntries.delete(badge);
+    pool.release(badge);
     entry.badge = undefined;
+    badged.delete(element);
   }
 
   function forget(element: Element, entry: Entry): void {
-    removeBadge(entry);
+    removeBadge(element, entry);
     nearWatcher.unobserve(element);
-    entries.delete(element);
-    if (owners.get(entry.key) === element) owners.delete(entry.key);
+    posts.forget(element);
+  }
+
+  /** A page that clones a post (to show it again) clones our host too, empty: not a badge. */
+  function dropClonedHosts(element: Element): void {
+    for (const copy of element.querySelectorAll(OVERLAY_TAG)) if (!copy.shadowRoot) copy.remove();
   }
 
   function postRead(element: Element, reading: PostDraft): void {
     if (!active || (adapter.overlaySkip && element.matches(adapter.overlaySkip))) return;
-    const key = postKey(reading);
-    let entry = entries.get(element);
-    // Feeds recycle elements for other posts (X, TikTok): the element now shows another post.
-    if (entry && entry.key !== key && owners.get(entry.key) === element) owners.delete(entry.key);
-    const owner = owners.get(key);
-    if (owner && owner !== element && owner.isConnected && entries.get(owner)?.key === key) {
-      // Already shown by another element (YouTube's comments header repeats its video's key).
-      if (entry) forget(element, entry);
-      else for (const copy of element.querySelectorAll(OVERLAY_TAG)) if (!copy.shadowRoot) copy.remove();
+    const read = posts.read(element, postKey(reading), reading, countsPrint(reading.counts));
+    if (read.kind === 'duplicate') {
+      if (read.entry) forget(element, read.entry);
+      else dropClonedHosts(element);
       return;
     }
-    owners.set(key, element);
-    const print = countsPrint(reading.counts);
-    if (entry && entry.key === key && entry.print === print && entry.badge?.host.isConnected) return;
-    if (entry) Object.assign(entry, { key, reading, print });
-    else {
-      entries.set(element, (entry = { key, reading, print, near: false }));
-      // A page that clones a post (to show it again) clones our host too, empty: not a badge.
-      for (const copy of element.querySelectorAll(OVERLAY_TAG)) if (!copy.shadowRoot) copy.remove();
+    const { entry } = read;
+    if (read.kind === 'same') return;
+    if (read.kind === 'new') {
+      dropClonedHosts(element);
       // May report it at once (then it is marked dirty and asked about right here).
       nearWatcher.observe(element);
       return;
@@ -160,13 +159,13 @@ export function createOverlay(options: OverlayOptions): Overlay {
     if (!entry.near) return;
     dirty.add(element);
     scheduleFrame();
-    stats.want(key, print);
+    stats.want(entry.key, entry.print);
   }
 
   /** Redraws the badges of posts whose stats arrived. */
   function received(answers: readonly PostStats[]): void {
     for (const answer of answers) {
-      const element = owners.get(answer.key);
+      const element = posts.ownerOf(answer.key);
       if (element) dirty.add(element);
     }
     if (dirty.size) scheduleFrame();
@@ -192,54 +191,37 @@ export function createOverlay(options: OverlayOptions): Overlay {
     };
   }
 
-  function toggle(badge: Badge): void {
-    const entry = badgeEntries.get(badge);
-    if (badge.isOpen()) {
-      badge.close(true);
-      openBadge = null;
-    } else if (entry) {
-      openBadge?.close(false);
-      openBadge = badge;
-      badge.open(cardContent(entry));
-    }
-  }
-
-  /** Where a badge goes, when it has no place yet (or the site re-rendered it away): its anchor. */
-  function placement(element: Element, entry: Entry): { anchor: Element; mode: HostMode } | null {
-    const host = entry.badge?.host;
-    if (host?.isConnected && element.contains(host)) return null;
-    const { anchor, selector } = anchorOf(element, adapter.overlayAnchor);
-    // Without an anchor of its own, a badge hangs below the post rather than over its last line
-    // (usually its buttons): out of flow, after the post's content.
-    if (!selector) return { anchor, mode: 'out' };
-    // A site styles all matches of one selector alike: its layout is read once per page.
-    let mode = modes.get(selector);
-    if (!mode) modes.set(selector, (mode = hostModeOf(anchor)));
-    return { anchor, mode };
-  }
-
-  /** Places (with the anchor's layout read beforehand: `mode`) and draws one post's badge. */
-  function render(entry: Entry, anchor: Element | null, mode: HostMode | null): void {
-    if (anchor && mode && entry.badge?.mode !== mode) {
-      if (entry.badge) removeBadge(entry);
-      sheet ??= sharedSheet(doc);
-      entry.badge = createBadge(doc, { sheet, mode, onToggle: toggle });
+  /** Places (at `place`, read beforehand) and draws one post's badge. */
+  function render(element: Element, entry: Entry, place: Place | null): void {
+    if (place && entry.badge?.mode !== place.mode) {
+      removeBadge(element, entry);
+      entry.badge = pool.acquire(place.mode);
       badgeEntries.set(entry.badge, entry);
-      badgesMade++;
+      badged.add(element);
     }
     const badge = entry.badge;
     if (!badge) return;
-    if (anchor) anchor.append(badge.host);
+    if (place) place.anchor.append(badge.host);
     const stat = stats.get(entry.key);
     const counts = currentCounts(entry.reading.counts, stat?.latest);
     badge.draw(badgeFigure({ platform: adapter.id, counts, usual: stat?.usual }), theme!);
     if (badge.isOpen()) badge.refresh(cardContent(entry));
   }
 
+  /** Badges of posts that left the page (an unmounted cell) go back to the pool. */
+  function reclaim(): void {
+    for (const element of badged) {
+      if (element.isConnected) continue;
+      const entry = posts.get(element);
+      if (entry) removeBadge(element, entry);
+      else badged.delete(element);
+    }
+  }
+
   /** Drops posts that left the page (a long scroll of a virtualised feed), now and then. */
   function prune(): void {
-    for (const [element, entry] of entries) if (!element.isConnected) forget(element, entry);
-    pruneAbove = Math.max(500, entries.size * 2);
+    for (const [element, entry] of posts.entries()) if (!element.isConnected) forget(element, entry);
+    pruneAbove = Math.max(500, posts.size * 2);
   }
 
   function flushFrame(): void {
@@ -255,28 +237,28 @@ export function createOverlay(options: OverlayOptions): Overlay {
           (next) => {
             theme = next;
             // A theme switch is rare: every badge is drawn again, once.
-            for (const element of entries.keys()) dirty.add(element);
+            for (const [element] of posts.entries()) dirty.add(element);
             scheduleFrame();
           },
           requestFrame,
         );
       }
+      reclaim();
       // All reads first (where each new badge goes), then all writes.
-      const work: [Entry, Element | null, HostMode | null][] = [];
+      const work: [Element, Entry, Place | null][] = [];
       for (const element of dirty) {
-        const entry = entries.get(element);
+        const entry = posts.get(element);
         if (!entry?.near || !element.isConnected) continue;
-        const place = placement(element, entry);
-        work.push([entry, place?.anchor ?? null, place?.mode ?? null]);
+        work.push([element, entry, placer(element, entry.badge?.host)]);
       }
       dirty.clear();
-      for (const [entry, anchor, mode] of work) render(entry, anchor, mode);
-      if (entries.size > pruneAbove) prune();
+      for (const [element, entry, place] of work) render(element, entry, place);
+      if (posts.size > pruneAbove) prune();
     });
   }
 
   function removeAll(): void {
-    for (const [element, entry] of entries) forget(element, entry);
+    for (const [element, entry] of posts.entries()) forget(element, entry);
     dirty.clear();
     // Asked again after turning back on: counts may have changed while badges were off.
     stats.reset();
@@ -302,7 +284,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       removeAll();
       nearWatcher.disconnect();
     },
-    stats: (): OverlayStats => ({ badges: badgesMade, busyMs: busy.ms, requests: stats.requests() }),
+    stats: (): OverlayStats => ({ badges: pool.made, busyMs: busy.ms, requests: stats.requests() }),
     flushFrame,
   };
 }

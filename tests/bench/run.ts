@@ -2,101 +2,29 @@
  * `npm run bench`: speed checks in real Chromium, each reported as a ratio to a baseline measured
  * in the same run (never as absolute times: machines differ). Writes tests/bench/RESULTS.md.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchDashboard } from './dashboard';
 import { DATA_POSTS, benchData } from './data';
 import { MESSAGES, PER_MESSAGE, benchDelivery } from './delivery';
 import { SNAPSHOTS, benchIngest } from './ingest';
-import { CELLS_KEPT, FEED_POSTS, PER_FRAME, benchReader } from './reader';
+import { FEED_POSTS } from './feeds';
+import { benchReader } from './reader';
+import { bundleRows, readerMethod, readerRows, type Row } from './reader-report';
 
-interface Row {
-  check: string;
-  measured: string;
-  baseline: string;
-  ratio: number;
-  target: string;
-  pass: boolean;
-}
-
-const fmt = (ms: number) =>
-  ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`;
+import { fmt } from './reader-report';
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  console.log(`Reader: generated X feed of ${FEED_POSTS} posts, with and without the extension…`);
-  const reader = await benchReader(5);
-  rows.push({
-    check: 'Reader main-thread time per post (its own work)',
-    measured: fmt(reader.readerPerPost),
-    baseline: `floor ${fmt(reader.floorPerPost)}`,
-    ratio: reader.readerPerPost / reader.floorPerPost,
-    target: '≤ 3× floor',
-    pass: reader.readerPerPost <= 3 * reader.floorPerPost,
-  });
-  rows.push({
-    check: 'Extra main-thread time per post with the extension (CDP TaskDuration)',
-    measured: fmt(reader.mainThreadPerPost),
-    baseline: `floor ${fmt(reader.floorPerPost)}`,
-    ratio: reader.mainThreadPerPost / reader.floorPerPost,
-    target: 'report',
-    pass: true,
-  });
-  rows.push({
-    check: 'Of which: Chrome’s runtime.sendMessage alone, per reading (the trip each new post makes to be stored)',
-    measured: fmt(reader.sendPerReading),
-    baseline: `floor ${fmt(reader.floorPerPost)}`,
-    ratio: reader.sendPerReading / reader.floorPerPost,
-    target: 'report',
-    pass: true,
-  });
-  rows.push({
-    check: 'Long tasks (> 50 ms) while the feed loads',
-    measured: `${reader.longTasksWith} with extension`,
-    baseline: `${reader.longTasksWithout} without`,
-    ratio: reader.longTasksWith - reader.longTasksWithout,
-    target: '0 caused',
-    pass: reader.longTasksWith <= reader.longTasksWithout,
-  });
-  rows.push({
-    check: `In-feed overlay: its own main-thread time per post (${reader.badges} badges)`,
-    measured: fmt(reader.overlayPerPost),
-    baseline: `reader ${fmt(reader.readerPerPost)}`,
-    ratio: reader.overlayPerPost / reader.readerPerPost,
-    target: '≤ 1.5× reader',
-    pass: reader.badges > 0 && reader.overlayPerPost <= 1.5 * reader.readerPerPost,
-  });
-  rows.push({
-    check: 'In-feed overlay: reader time per post with it on (its bookkeeping runs in the reader’s frame)',
-    measured: fmt(reader.readerPerPost),
-    baseline: `overlay off ${fmt(reader.readerPerPostNoOverlay)}`,
-    ratio: reader.readerPerPost / reader.readerPerPostNoOverlay,
-    target: '≤ 1.5× off',
-    pass: reader.readerPerPost <= 1.5 * reader.readerPerPostNoOverlay,
-  });
-  rows.push({
-    check: 'In-feed overlay: extra main-thread time per post, on − off (CDP TaskDuration, with style and layout)',
-    measured: fmt(reader.overlayMainThreadPerPost),
-    baseline: `extension ${fmt(reader.mainThreadPerPost)}`,
-    ratio: reader.overlayMainThreadPerPost / reader.mainThreadPerPost,
-    target: 'report',
-    pass: true,
-  });
-
-  const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
-  rows.push({
-    check: `Memory: page JS heap after the ${FEED_POSTS}-post feed (after GC), with Feedlens (${(
-      (reader.heapWith - reader.heapWithout) /
-      FEED_POSTS /
-      1024
-    ).toFixed(1)} KB per post)`,
-    measured: mb(reader.heapWith),
-    baseline: `without ${mb(reader.heapWithout)}`,
-    ratio: reader.heapWith / reader.heapWithout,
-    target: 'report',
-    pass: true,
-  });
+  const only = process.env.FEEDLENS_BENCH_ONLY;
+  const rounds = Number(process.env.FEEDLENS_BENCH_ROUNDS ?? 5);
+  console.log(`Reader: generated X, YouTube and Reddit feeds of ${FEED_POSTS} posts, ${rounds} interleaved rounds…`);
+  const feeds = await benchReader(rounds, Number(process.env.FEEDLENS_BENCH_TRACED ?? 3));
+  rows.push(...readerRows(feeds));
+  rows.push(...bundleRows());
+  const methods = [readerMethod(rounds)];
+  if (only === 'reader') return report(rows, methods);
 
   console.log(`Ingest: ${SNAPSHOTS.toLocaleString('en')} snapshots through the real write path vs raw idb puts…`);
   const ingest = await benchIngest();
@@ -192,46 +120,7 @@ async function main(): Promise<void> {
     });
   }
 
-  const header = '| check | measured | baseline (same run) | ratio | target | |\n| --- | --- | --- | --- | --- | --- |';
-  const lines = rows.map(
-    (r) =>
-      `| ${r.check} | ${r.measured} | ${r.baseline} | ${r.ratio.toFixed(2)} | ${r.target} | ${r.pass ? 'ok' : 'MISSED'} |`,
-  );
-  const table = [header, ...lines].join('\n');
-  console.log(`\n${table}\n`);
-  const report = `# Benchmark results
-
-Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, in headless Chromium.
-Every figure is a ratio to a baseline measured in the same run; absolute times are shown only for context.
-
-${table}
-
-## Method
-
-- **Reader:** the X fixture's page at https://x.com/home, then ${FEED_POSTS} generated posts mounted ${PER_FRAME} per animation
-  frame, the oldest unmounted beyond ${CELLS_KEPT} cells, as X's virtualized timeline does while scrolling (the page's own
-  frames then take about 20 ms; mounting 20 posts a frame into an ever-growing list had made most of them long
-  tasks without Feedlens, which left no way to tell which ones Feedlens caused). *Floor:* a bare loop that finds
-  every post and reads its action bar's aria-label, on the warm page after the workload (median of 15 timings of
-  100 passes, per post). *Reader time:* the content script's own main-thread time (observer callbacks, reads,
-  diffs and sends, timed inside it) per post. *Without:* the same browser with the extension loaded and the same
-  page served at an address no content script matches, so only Feedlens's content script differs. *Extra
-  main-thread time:* CDP \`TaskDuration\` during the same workload with the content script minus without it
-  (includes IPC, garbage collection and style work it causes; noisier). Medians of 5 rounds. *sendMessage
-  alone:* 75 readings of the reader's shape per message, from an extension page to a message type the background
-  ignores (median of 15 × 20 messages): what every new post costs to reach the store, whatever the reader does.
-  Long tasks from a \`PerformanceObserver('longtask')\`, summed over the rounds. The first read of a page (its
-  number tables built with \`Intl\`) happens before the workload and is not counted. *Memory:* the page's JS heap
-  (\`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\`; the content script's isolated world lives in the
-  page's isolate) at the end of the workload, with and without the content script. The generated page has no
-  JavaScript of its own, so its heap is far smaller than a real feed's: the ratio overstates Feedlens's share.
-- **In-feed overlay:** the same workload with the overlay on (the default: a badge on every post within two
-  screens of the viewport)
-  and with it switched off in the settings, in separate browsers. *Its own time:* the overlay's frames (placing and drawing
-  badges) and its handling of stats replies, timed inside it; its per-post bookkeeping runs inside the reader's frame
-  and so is part of the reader's time, compared on vs off. *Extra main-thread time:* CDP \`TaskDuration\` with the
-  overlay on minus off (includes the browser's style and layout work for the badges).
-- **Ingest:** ${SNAPSHOTS.toLocaleString('en')} readings of 1,000 posts (every reading changes a count, so each is a
+  methods.push(`- **Ingest:** ${SNAPSHOTS.toLocaleString('en')} readings of 1,000 posts (every reading changes a count, so each is a
   snapshot) sent as messages of 500 readings through the background's ingest queue (each transaction takes
   everything that gathered while the previous one ran, up to 10,000 readings), against the same number of
   snapshot records written with raw idb puts in one transaction. Ratio = raw time / Feedlens time.
@@ -257,8 +146,30 @@ ${table}
   (\`RunTask\` events) during each import and export, the longest over all rounds by thread time (the CPU time the task
   took; on a loaded machine a task's wall time stretches with every other process waiting for the cores). The scale is
   \`FEEDLENS_BENCH_DATA_POSTS\` (default 20,000).
-`;
-  writeFileSync(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), report);
+`);
+  report(rows, methods);
+}
+
+function report(rows: Row[], methods: string[]): void {
+  const header = '| check | measured | baseline (same run) | ratio | target | |\n| --- | --- | --- | --- | --- | --- |';
+  const lines = rows.map(
+    (r) =>
+      `| ${r.check} | ${r.measured} | ${r.baseline} | ${r.ratio.toFixed(2)} | ${r.target} | ${r.pass ? 'ok' : 'MISSED'} |`,
+  );
+  const table = [header, ...lines].join('\n');
+  console.log(`\n${table}\n`);
+  const text = `# Benchmark results
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, in headless Chromium.
+Every figure is a ratio to a baseline measured in the same run; absolute times are shown only for context.
+
+${table}
+
+## Method
+
+${methods.join('\n')}
+${readFileSync(fileURLToPath(new URL('./STEPS.md', import.meta.url)), 'utf8')}`;
+  writeFileSync(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), text);
   console.log('Wrote tests/bench/RESULTS.md');
 }
 

@@ -82,10 +82,13 @@ export async function launch(
     headless?: boolean;
     slowMo?: number;
     /** Reuse (and keep) this profile directory. */ profile?: string;
+    /** Load this unpacked extension instead of Feedlens's build (the bench's minimal reader). */
+    extensionDir?: string;
   } = {},
 ): Promise<Harness> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'feedlens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -94,8 +97,8 @@ export async function launch(
     slowMo: options.slowMo,
     viewport: { width: 1100, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
