@@ -4,7 +4,7 @@
  */
 import { ADAPTERS } from '@/lib/platforms/registry';
 import { HIDE_METRICS, type HideMetric } from '@/lib/platforms/types';
-import type { HideSettings, Settings } from '@/lib/settings/settings';
+import { withSiteHiding, type HideSettings, type Settings } from '@/lib/settings/settings';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SnoozeButton } from './SnoozeButton';
 import { Switch } from './Switch';
@@ -42,7 +42,7 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
             key={adapter.id}
             label={adapter.name}
             checked={hide.sites[adapter.id]}
-            onChange={(on) => change((h) => ({ ...h, sites: { ...h.sites, [adapter.id]: on } }))}
+            onChange={(on) => props.save((s) => withSiteHiding(s, adapter.id, on))}
           />
         ))}
       </div>

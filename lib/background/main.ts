@@ -18,6 +18,7 @@ import type { PlatformAdapter } from '../platforms/types';
 import { onSettingsChanged } from '../settings/store';
 import { connectionCache } from '../storage/db';
 import { listenForToggleCommand } from './commands';
+import { openWelcomeOnInstall } from './first-run';
 import { startDataServices } from './data';
 import { createHidingSync } from './hiding-sync';
 import { createIngestQueue } from './ingest-queue';
@@ -150,6 +151,7 @@ export function runBackground(): void {
   };
   refreshInstances();
   browser.runtime.onInstalled.addListener(() => void syncHiding());
+  openWelcomeOnInstall();
   browser.runtime.onStartup.addListener(() => void syncHiding());
   onSettingsChanged(() => void syncHiding());
   // A server added or removed, or its permission granted or revoked in the browser's settings.

@@ -2,13 +2,13 @@
  * How comparisons read in Feedlens's pages ("1.8× usual", "top 12%"), in the UI language with
  * its own digits; counts and ratios: lib/ui/format.ts.
  */
-import { formatNumber } from '../ui/format';
+import { formatFixed } from '../ui/format';
 import { plural, t, uiLocale, type MessageKey } from '../ui/i18n';
 import type { AgeId } from './ages';
 import type { Overperformance, Percentile } from './baseline';
 import type { Velocity } from './growth';
 
-const times = (value: number) => formatNumber(value, value >= 10 ? 0 : value >= 0.095 ? 1 : 2);
+const times = (value: number) => formatFixed(value, value >= 10 ? 0 : value >= 0.095 ? 1 : 2);
 
 /** "1.8×", or "1.6–2.0×" when the count was rounded enough to matter. */
 export function formatScore(score: Pick<Overperformance, 'score' | 'min' | 'max'>): string {
@@ -48,7 +48,7 @@ export function formatPercentile(p: Percentile): string {
 /** "+12/h", "+3.5 to +4.0/h". */
 export function formatVelocity(v: Velocity | null): string {
   if (!v) return '—';
-  const fmt = (n: number) => (n > 0 ? '+' : '') + formatNumber(n, Math.abs(n) >= 10 ? 0 : 1);
+  const fmt = (n: number) => (n > 0 ? '+' : '') + formatFixed(n, Math.abs(n) >= 10 ? 0 : 1);
   if (v.max - v.min <= Math.abs(v.value) * 0.05) return t('compare.perHour', { value: fmt(v.value) });
   return t('compare.perHourRange', { min: fmt(v.min), max: fmt(v.max) });
 }

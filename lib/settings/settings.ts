@@ -67,7 +67,9 @@ const record = <K extends string, V>(keys: readonly K[], value: () => V): Record
 export function defaultSettings(): Settings {
   return {
     hide: {
-      enabled: true,
+      // Off, like every site: a main switch that shows "on" while nothing is hidden anywhere
+      // misleads. Turning a site on turns it on (withSiteHiding).
+      enabled: false,
       sites: record(PLATFORM_IDS, () => false),
       metrics: record(HIDE_METRICS, () => true),
       peek: false,
@@ -133,10 +135,12 @@ export function normalizeSettings(value: unknown): Settings {
   const days = Array.isArray(schedule.days)
     ? [...new Set(schedule.days.filter((day): day is number => Number.isInteger(day) && day >= 0 && day <= 6))].sort()
     : d.hide.schedule.days;
+  const sites = booleans(PLATFORM_IDS, hide.sites, d.hide.sites);
   return {
     hide: {
-      enabled: bool(hide.enabled, d.hide.enabled),
-      sites: booleans(PLATFORM_IDS, hide.sites, d.hide.sites),
+      // A damaged main switch follows the sites: on where some site hides, so it never flips hiding.
+      enabled: bool(hide.enabled, Object.values(sites).some(Boolean)),
+      sites,
       metrics: booleans(HIDE_METRICS, hide.metrics, d.hide.metrics),
       peek: bool(hide.peek, d.hide.peek),
       snoozeUntil: typeof hide.snoozeUntil === 'number' && hide.snoozeUntil > 0 ? hide.snoozeUntil : 0,

@@ -102,9 +102,19 @@ export function formatNumber(value: number, digits = 0, locale = uiLocale()): st
   );
 }
 
-/** "13.1×" / "13,1×": how many times the usual. */
+/** Exactly `digits` fraction digits ("2.0" / "2,0"), for figures shown side by side. */
+export function formatFixed(value: number, digits: number, locale = uiLocale()): string {
+  return cached(
+    `${locale}|f${digits}`,
+    () => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  ).format(value);
+}
+
+/** "13×", "1.8×", "0.04×" (in the language's digits): how many times the usual. */
 export function formatTimes(value: number, locale = uiLocale()): string {
-  return t('format.times', { value: formatNumber(value, Math.abs(value) >= 10 ? 0 : value >= 0.095 ? 1 : 2, locale) });
+  return t('format.times', {
+    value: formatFixed(value, Math.abs(value) >= 10 ? 0 : Math.abs(value) >= 0.095 ? 1 : 2, locale),
+  });
 }
 
 /** "X, Bluesky and Reddit" with the language's own conjunction. */
