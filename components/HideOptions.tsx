@@ -2,6 +2,7 @@
  * Every hiding control, for the settings page: the main switch, per-site and per-metric switches,
  * peeking, the snooze, a schedule, the own-posts exception, and the wellbeing choices.
  */
+import { t } from '@/lib/ui/i18n';
 import { ADAPTERS } from '@/lib/platforms/registry';
 import { HIDE_METRICS, type HideMetric } from '@/lib/platforms/types';
 import { withSiteHiding, type HideSettings, type Settings } from '@/lib/settings/settings';
@@ -24,10 +25,10 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
   const ownNamed = Object.values(props.settings.accounts).some((list) => list.length > 0);
   return (
     <section aria-labelledby="hide-heading">
-      <h2 id="hide-heading">Hide like counts</h2>
+      <h2 id="hide-heading">{t('hideOptions.title')}</h2>
       <Switch
-        label="Hiding"
-        description="The main switch. Off shows every count everywhere; your per-site choices are kept."
+        label={t('hideOptions.main')}
+        description={t('hideOptions.mainDescription')}
         checked={hide.enabled}
         onChange={(on) => change((h) => ({ ...h, enabled: on }))}
       />
@@ -35,7 +36,7 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
         <SnoozeButton settings={props.settings} now={props.now} save={props.save} /> Keyboard shortcut on any supported
         site: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>H</kbd> (change it at chrome://extensions/shortcuts).
       </p>
-      <h3>Sites</h3>
+      <h3>{t('hideOptions.sites')}</h3>
       <div class="grid">
         {ADAPTERS.map((adapter) => (
           <Switch
@@ -46,7 +47,7 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
           />
         ))}
       </div>
-      <h3>Counts to hide</h3>
+      <h3>{t('hideOptions.metrics')}</h3>
       <div class="grid">
         {HIDE_METRICS.map((metric) => (
           <Switch
@@ -57,7 +58,7 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
           />
         ))}
       </div>
-      <h3>When and where</h3>
+      <h3>{t('hideOptions.when')}</h3>
       <Switch
         label="Only at certain times"
         description="Hide during the hours and days below; outside them counts show."
