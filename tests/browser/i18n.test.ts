@@ -20,7 +20,7 @@ describe('Feedlens in the browser’s language (German)', () => {
     await expect(welcome.locator('h1').textContent()).resolves.toBe('Willkommen bei Feedlens');
     await expect(welcome.locator('html').getAttribute('lang')).resolves.toBe('de');
     // The sites joined the German way ("… und Mastodon"), and what stays local is said.
-    await expect(welcome.locator('#welcome-sites + p').textContent()).resolves.toMatch(/Threads und Mastodon/);
+    await expect(welcome.locator('#welcome-sites + p').textContent()).resolves.toMatch(/TikTok und Instagram/);
     await expect(welcome.locator('#welcome-local').textContent()).resolves.toBe('Was auf deinem Rechner bleibt');
   });
 
