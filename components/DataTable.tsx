@@ -2,6 +2,8 @@
  * A table with a "Download CSV" button that exports exactly the rows shown (all of them, not only
  * the visible page). Cells are text (JSX escapes them); the CSV is built by lib/ui/csv.ts.
  */
+import { formatNumber } from '@/lib/ui/format';
+import { plural, t } from '@/lib/ui/i18n';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { csvFileName, toCsv, type CsvCell } from '@/lib/ui/csv';
@@ -46,10 +48,12 @@ export function DataTable<R>(props: {
     <div class="data" data-table={props.name}>
       <div class="section-head">
         <span class="muted">
-          {props.rows.length.toLocaleString()} rows{shown.length < props.rows.length && `, first ${shown.length} shown`}
+          {shown.length < props.rows.length
+            ? plural('table.rowsShown', props.rows.length, { shown: formatNumber(shown.length) })
+            : plural('table.rows', props.rows.length)}
         </span>
         <button type="button" class="button" onClick={download} disabled={props.rows.length === 0}>
-          Download CSV
+          {t('table.downloadCsv')}
         </button>
       </div>
       <div class="table-wrap">

@@ -110,13 +110,6 @@ export function formatFixed(value: number, digits: number, locale = uiLocale()):
   ).format(value);
 }
 
-/** "13×", "1.8×", "0.04×" (in the language's digits): how many times the usual. */
-export function formatTimes(value: number, locale = uiLocale()): string {
-  return t('format.times', {
-    value: formatFixed(value, Math.abs(value) >= 10 ? 0 : Math.abs(value) >= 0.095 ? 1 : 2, locale),
-  });
-}
-
 /** "X, Bluesky and Reddit" with the language's own conjunction. */
 export function formatList(items: readonly string[], locale = uiLocale()): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
