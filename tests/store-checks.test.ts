@@ -59,17 +59,17 @@ describe('store checks', () => {
   });
 
   it('refuse a description over 132 characters in any language', () => {
-    const dir = extension((m) => ((m.name = '__MSG_extName__'), (m.description = '__MSG_extDescription__')));
+    const built = extension((m) => ((m.name = '__MSG_extName__'), (m.description = '__MSG_extDescription__')));
     const write = (language: string, description: string) => {
-      mkdirSync(join(dir, '_locales', language), { recursive: true });
+      mkdirSync(join(built, '_locales', language), { recursive: true });
       writeFileSync(
-        join(dir, '_locales', language, 'messages.json'),
+        join(built, '_locales', language, 'messages.json'),
         JSON.stringify({ extName: { message: 'Feedlens' }, extDescription: { message: description } }),
       );
     };
     write('en', 'See how posts are really doing.');
     write('de', 'x'.repeat(133));
-    expect(storeProblems(dir)).toEqual(['description (de): missing or 133 characters (at most 132)']);
+    expect(storeProblems(built)).toEqual(['description (de): missing or 133 characters (at most 132)']);
   });
 
   it('refuse a description over 132 characters', () => {

@@ -81,10 +81,10 @@ export function formatAge(at: number | undefined, now: number, locale = uiLocale
 }
 
 /** "5h" / "5 Std." / "5時間": Intl's narrow units, as each language abbreviates them. */
-function unit(value: number, unit: 'minute' | 'hour' | 'day', locale: string): string {
+function unit(value: number, name: 'minute' | 'hour' | 'day', locale: string): string {
   return cached(
-    `${locale}|${unit}`,
-    () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' }),
+    `${locale}|${name}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }),
   ).format(value);
 }
 
