@@ -6,9 +6,7 @@ const HOUR = 60 * 60 * 1000;
 describe('numbers and dates in the UI language', () => {
   it('write German numbers the German way', () => {
     expect(formatCount({ value: 49718, precision: 'exact' }, 'de')).toBe('49.718');
-    expect(formatRatio({ value: 0.063, min: 0.063, max: 0.063, exact: true }, 'de')).toBe(
-      '6,3\u00a0%',
-    );
+    expect(formatRatio({ value: 0.063, min: 0.063, max: 0.063, exact: true }, 'de')).toBe('6,3\u00a0%');
     expect(formatFixed(13.14, 1, 'de')).toBe('13,1');
     expect(formatList(['X', 'Reddit', 'Bluesky'], 'de')).toBe('X, Reddit und Bluesky');
   });

@@ -16,7 +16,8 @@ type Substitutions = Record<string, string | number>;
 /** The language the browser shows Feedlens in ("de", "pt-BR"): also the locale of every number. */
 export function uiLocale(): string {
   try {
-    return browser.i18n.getUILanguage() || navigator.language;
+    // The language of the catalog the browser chose, so numbers always match the words around them.
+    return message('languageTag') || browser.i18n.getUILanguage() || navigator.language;
   } catch {
     // Outside the extension (a benchmark page, a worker): the page's language.
     return navigator.language;

@@ -35,7 +35,9 @@ describe('the message catalogs', async () => {
     const missing: string[] = [];
     let used = 0;
     for (const file of ['components', 'entrypoints', 'lib'].flatMap((dir) => sourceFiles(join(ROOT, dir)))) {
-      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
       for (const [, key] of code.matchAll(quoted)) {
         used++;
         const name = key!.replaceAll('.', '_');
