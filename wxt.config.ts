@@ -48,7 +48,8 @@ export default defineConfig({
   imports: false,
   // FEEDLENS_OUTDIR lets several builds (parallel test runs) live side by side.
   outDir: process.env.FEEDLENS_OUTDIR ?? '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // @wxt-dev/i18n turns locales/*.yml into _locales/<lang>/messages.json and types the keys.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact()],
     // Vite's modulepreload polyfill fetch()es the page's own chunks; both browsers preload modules
@@ -56,10 +57,11 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
-    name: 'Feedlens',
-    // The Chrome Web Store refuses descriptions over 132 characters.
-    description:
-      'See how posts are really doing (ratios, growth, peers) or hide the numbers, on ten social sites. Everything stays on your machine.',
+    // Name, description and command in the browser's language (locales/*.yml). The Chrome Web Store
+    // refuses descriptions over 132 characters in any language: tests/store-checks.ts checks each one.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     icons,
     action: { default_icon: icons, default_title: 'Feedlens' },
     // storage: settings and the post store; scripting: registering the hide styles before pages load
@@ -74,7 +76,7 @@ export default defineConfig({
     commands: {
       'toggle-hiding': {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Hide or show counts on the current site',
+        description: '__MSG_commandToggleHiding__',
       },
     },
     ...(browser === 'firefox' && {

@@ -2,6 +2,8 @@
  * A table with a "Download CSV" button that exports exactly the rows shown (all of them, not only
  * the visible page). Cells are text (JSX escapes them); the CSV is built by lib/ui/csv.ts.
  */
+import { formatNumber } from '@/lib/ui/format';
+import { plural, t } from '@/lib/ui/i18n';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { csvFileName, tableCsv, type CsvColumn } from '@/lib/ui/csv';
@@ -35,10 +37,12 @@ export function DataTable<R>(props: {
     <div class="data" data-table={props.name}>
       <div class="section-head">
         <span class="muted">
-          {props.rows.length.toLocaleString()} rows{shown.length < props.rows.length && `, first ${shown.length} shown`}
+          {shown.length < props.rows.length
+            ? plural('table.rowsShown', props.rows.length, { shown: formatNumber(shown.length) })
+            : plural('table.rows', props.rows.length)}
         </span>
         <button type="button" class="button" onClick={download} disabled={props.rows.length === 0}>
-          Download CSV
+          {t('table.downloadCsv')}
         </button>
       </div>
       {/* A wide table scrolls sideways: focusable so a keyboard can scroll it too (WCAG 2.1.1). */}

@@ -6,7 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { PlatformId } from '@/lib/model';
 import { ADAPTERS } from '@/lib/platforms/registry';
-import { withSiteOff, type HideSettings, type Settings } from '@/lib/settings/settings';
+import { withSiteHiding, withSiteOff, type HideSettings, type Settings } from '@/lib/settings/settings';
+import { t } from '@/lib/ui/i18n';
 import { MetricModes } from './MetricModes';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SnoozeButton } from './SnoozeButton';
@@ -19,10 +20,10 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
   const ownNamed = Object.values(props.settings.accounts).some((list) => list.length > 0);
   return (
     <section aria-labelledby="hide-heading">
-      <h2 id="hide-heading">Hide like counts</h2>
+      <h2 id="hide-heading">{t('hideOptions.title')}</h2>
       <Switch
-        label="Hiding"
-        description="The main switch. Off shows every count everywhere; your per-site choices are kept."
+        label={t('hideOptions.main')}
+        description={t('hideOptions.mainDescription')}
         checked={hide.enabled}
         onChange={(on) => change((h) => ({ ...h, enabled: on }))}
       />
@@ -30,14 +31,14 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
         <SnoozeButton settings={props.settings} now={props.now} save={props.save} /> Keyboard shortcut on any supported
         site: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>H</kbd> (change it at chrome://extensions/shortcuts).
       </p>
-      <h3>Sites</h3>
+      <h3>{t('hideOptions.sites')}</h3>
       <div class="grid">
         {ADAPTERS.map((adapter) => (
           <Switch
             key={adapter.id}
             label={adapter.name}
             checked={hide.sites[adapter.id]}
-            onChange={(on) => change((h) => ({ ...h, sites: { ...h.sites, [adapter.id]: on } }))}
+            onChange={(on) => props.save((s) => withSiteHiding(s, adapter.id, on))}
           />
         ))}
       </div>
@@ -68,7 +69,7 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
           />
         ))}
       </div>
-      <h3>When and where</h3>
+      <h3>{t('hideOptions.when')}</h3>
       <Switch
         label="Only at certain times"
         description="Hide during the hours and days below; outside them counts show."

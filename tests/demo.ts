@@ -31,6 +31,7 @@ async function storedPosts(harness: Harness): Promise<number> {
 async function setHiding(harness: Harness, platform: string, on: boolean): Promise<void> {
   const settings = defaultSettings();
   settings.hide.sites[platform as keyof typeof settings.hide.sites] = on;
+  settings.hide.enabled = on;
   await harness.saveSettings(settings);
 }
 
@@ -125,6 +126,7 @@ async function firefoxDemo(): Promise<void> {
   if (x) {
     const settings = defaultSettings();
     settings.hide.sites.x = true;
+    settings.hide.enabled = true;
     await harness.saveSettings(settings);
     const page = await harness.open(x.url);
     await shot(page, 'x-hidden-counts');

@@ -58,6 +58,20 @@ describe('store checks', () => {
     expect(pngSize(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeUndefined();
   });
 
+  it('refuse a description over 132 characters in any language', () => {
+    const built = extension((m) => ((m.name = '__MSG_extName__'), (m.description = '__MSG_extDescription__')));
+    const write = (language: string, description: string) => {
+      mkdirSync(join(built, '_locales', language), { recursive: true });
+      writeFileSync(
+        join(built, '_locales', language, 'messages.json'),
+        JSON.stringify({ extName: { message: 'Feedlens' }, extDescription: { message: description } }),
+      );
+    };
+    write('en', 'See how posts are really doing.');
+    write('de', 'x'.repeat(133));
+    expect(storeProblems(built)).toEqual(['description (de): missing or 133 characters (at most 132)']);
+  });
+
   it('refuse a description over 132 characters', () => {
     const problems = storeProblems(extension((m) => (m.description = 'x'.repeat(133))));
     expect(problems).toEqual(['description: missing or 133 characters (at most 132)']);

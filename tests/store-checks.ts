@@ -79,16 +79,46 @@ function remoteCodeProblems(dir: string, files: string[]): string[] {
   return problems;
 }
 
+/**
+ * The name and description as each language shows them: `__MSG_key__` fields are read from
+ * _locales/<language>/messages.json (the store lists every language), plain fields as they are.
+ */
+function listingTexts(dir: string, manifest: Manifest): [string, { name?: string; description?: string }][] {
+  const localized = /^__MSG_(\w+)__$/;
+  if (!localized.test(manifest.name ?? '') && !localized.test(manifest.description ?? '')) return [['', manifest]];
+  const localesDir = join(dir, '_locales');
+  const languages = existsSync(localesDir) ? readdirSync(localesDir) : [];
+  if (languages.length === 0) return [['no _locales', {}]];
+  return languages.map((language) => {
+    const file = join(localesDir, language, 'messages.json');
+    const messages = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Record<
+      string,
+      { message: string }
+    >;
+    // Chrome falls back to the default language, key by key; every catalog here has both keys.
+    const resolve = (field?: string) =>
+      field?.replace(
+        localized,
+        (_, key: string) => messages[key]?.message ?? messages[key.toLowerCase()]?.message ?? '',
+      );
+    return [language, { name: resolve(manifest.name), description: resolve(manifest.description) }];
+  });
+}
+
 /** Everything a store would refuse in the extension built into `dir`. */
 export function storeProblems(dir: string): string[] {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const files = filesUnder(dir);
   const problems: string[] = [];
-  if (!manifest.name || manifest.name.length > MAX_NAME) problems.push(`name: missing or over ${MAX_NAME} characters`);
-  if (!manifest.description || manifest.description.length > MAX_DESCRIPTION)
-    problems.push(
-      `description: missing or ${manifest.description?.length ?? 0} characters (at most ${MAX_DESCRIPTION})`,
-    );
+  for (const [language, text] of listingTexts(dir, manifest)) {
+    const where = language ? ` (${language})` : '';
+    if (!text.name || text.name.length > MAX_NAME)
+      problems.push(`name${where}: missing or over ${MAX_NAME} characters`);
+    if (!text.description || text.description.length > MAX_DESCRIPTION)
+      problems.push(
+        `description${where}: missing or ${text.description?.length ?? 0} characters (at most ${MAX_DESCRIPTION})`,
+      );
+  }
   problems.push(...iconProblems(dir, 'icons', manifest.icons));
   problems.push(...iconProblems(dir, 'action.default_icon', manifest.action?.default_icon));
   const named = [

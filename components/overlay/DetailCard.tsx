@@ -9,13 +9,15 @@
  */
 import type { Ref } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { formatAge, formatRatio } from '@/lib/ui/format';
+import { formatAge, formatList, formatRatio } from '@/lib/ui/format';
+import { formulaLabel, metricLabel, rateLabel } from '@/lib/ui/labels';
+import { plural, t } from '@/lib/ui/i18n';
 import type { CountPoint } from '@/lib/metrics/ages';
 import { AGES } from '@/lib/metrics/ages';
 import { MIN_BASELINE_POSTS } from '@/lib/metrics/baseline';
 import { ageLabel, formatPercentile, formatUsual, formatUsualBasis, formatVelocity } from '@/lib/metrics/format';
 import { growthSeries } from '@/lib/metrics/growth';
-import { ENGAGEMENT_PARTS, MIN_SAMPLE, postRates, RATE_IDS, RATE_INFO, rateFormula } from '@/lib/metrics/rates';
+import { ENGAGEMENT_PARTS, MIN_SAMPLE, postRates, RATE_IDS, rateFormula } from '@/lib/metrics/rates';
 import type { PostStats } from '@/lib/messages/overlay';
 import { hasValue, type Metric } from '@/lib/model';
 import type { CardData } from '@/lib/overlay/card';
@@ -23,6 +25,8 @@ import { usualTone } from '@/lib/overlay/figure';
 import { Sparkline } from '../Sparkline';
 
 export type { CardData };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Counts drawn over time, in this order, when they have at least two values. */
 const SPARK_METRICS: readonly Metric[] = ['likes', 'views', 'reposts', 'replies'];
@@ -78,34 +82,34 @@ export function DetailCard(props: {
       onKeyDown={onKeyDown}
       onFocusOut={onFocusOut}
     >
-      <h2 id="fl-card-title">How this post is doing</h2>
-      <button type="button" class="close" aria-label="Close" onClick={() => props.onClose(true)}>
+      <h2 id="fl-card-title">{t('card.title')}</h2>
+      <button type="button" class="close" aria-label={t('common.close')} onClick={() => props.onClose(true)}>
         ×
       </button>
       {data.postedAt !== undefined && <p class="muted">{postedLine(data.postedAt, props.now, data.siteName)}</p>}
 
-      <h3>Ratios</h3>
+      <h3>{t('card.ratios')}</h3>
       <dl class="rates">
         {RATE_IDS.map((id) => {
           const rate = rates[id];
           return (
             <div key={id} class="row" data-rate={id}>
-              <dt>{RATE_INFO[id].label}</dt>
+              <dt>{rateLabel(id)}</dt>
               <dd data-low={rate?.lowSample ? '' : undefined}>
                 {formatRatio(rate)}
-                {rate?.lowSample ? ' (few)' : ''}
+                {rate?.lowSample ? ` ${t('card.few')}` : ''}
               </dd>
               <dd class="formula">
-                {rateFormula(id, data.platform, data.includes)}
-                {rate?.lowSample ? ` — under ${MIN_SAMPLE} in the denominator: too few to say much` : ''}
-                {rate && !rate.exact ? ' — a range: the site rounds its counts' : ''}
+                {formulaLabel(rateFormula(id, data.platform, data.includes))}
+                {rate?.lowSample ? ` — ${t('card.fewExplain', { min: MIN_SAMPLE })}` : ''}
+                {rate && !rate.exact ? ` — ${t('card.range')}` : ''}
               </dd>
             </div>
           );
         })}
       </dl>
 
-      <h3>Compared with</h3>
+      <h3>{t('card.compared')}</h3>
       {usual ? (
         <p data-compare="usual">
           <strong data-tone={usualTone(usual)}>{formatUsual(usual)}</strong>{' '}
@@ -113,30 +117,28 @@ export function DetailCard(props: {
         </p>
       ) : (
         <p data-compare="usual" class="muted">
-          No “usual” yet: it takes at least {MIN_BASELINE_POSTS} of this author’s posts seen at the same age.
+          {t('card.noUsual', { min: MIN_BASELINE_POSTS })}
         </p>
       )}
       {peers ? (
         <p data-compare="peers">
           <strong>{formatPercentile(peers.percentile)}</strong>{' '}
           <span class="muted">
-            at {ageLabel(peers.age)},{' '}
-            {peers.chosen ? 'the accounts you chose as peers' : `everyone seen on ${data.siteName}`}
-            {peers.percentile.lowSample ? ' (few peer posts: a rough rank)' : ''}
+            {t(peers.chosen ? 'card.peersChosen' : 'card.peersEveryone', {
+              age: ageLabel(peers.age),
+              site: data.siteName,
+            })}
+            {peers.percentile.lowSample ? ` ${t('card.fewPeers')}` : ''}
           </span>
         </p>
       ) : (
         <p data-compare="peers" class="muted">
-          No peer rank yet: it needs peers’ posts seen at the same age.
+          {t('card.noPeers')}
         </p>
       )}
-      <p class="method">
-        Method: interactions ({ENGAGEMENT_PARTS[data.platform].join(' + ')}) compared at the same age after posting;
-        “usual” is the mean of the middle half of the author’s last 100 posts Feedlens saw (CrowdTangle’s
-        overperformance), peers are ranked by the same measure.
-      </p>
+      <p class="method">{t('card.method', { parts: ENGAGEMENT_PARTS[data.platform].map(metricLabel).join(' + ') })}</p>
 
-      <h3>Over time</h3>
+      <h3>{t('card.overTime')}</h3>
       <History points={history} ages={data.stats?.ages} />
     </div>
   );
@@ -145,14 +147,15 @@ export function DetailCard(props: {
 /** "Posted 7h ago on X", or "Posted Nov 3 on X" for older posts (formatAge gives a date then). */
 function postedLine(postedAt: number, now: number, site: string): string {
   const age = formatAge(postedAt, now);
-  return /\d[mhd]$/.test(age) ? `Posted ${age} ago on ${site}` : `Posted ${age} on ${site}`;
+  // formatAge gives a duration for the first two weeks, then a date.
+  return t(now - postedAt < 14 * DAY_MS ? 'card.postedAgo' : 'card.postedOn', { age, site });
 }
 
 function History(props: { points: CountPoint[] | null | 'loading'; ages: PostStats['ages'] }) {
   if (props.points === 'loading')
     return (
       <p class="muted" aria-busy="true">
-        Loading its history…
+        {t('card.loading')}
       </p>
     );
   const points = props.points ?? [];
@@ -165,26 +168,27 @@ function History(props: { points: CountPoint[] | null | 'loading'; ages: PostSta
     <div class="history">
       {lines.length === 0 ? (
         <p class="muted" data-history="none">
-          {points.length <= 1
-            ? 'Seen once so far: the line appears when Feedlens sees its counts again.'
-            : 'No count with two values yet.'}
+          {points.length <= 1 ? t('card.seenOnce') : t('card.noTwoValues')}
         </p>
       ) : (
         lines.map((line) => (
           <div key={line.metric} class="spark" data-metric={line.metric}>
-            <Sparkline points={line.series} label={`${line.metric} over time`} width={150} height={24} />
-            <span>{line.metric}</span>
+            <Sparkline
+              points={line.series}
+              label={t('card.sparkLabel', { metric: metricLabel(line.metric) })}
+              width={150}
+              height={24}
+            />
+            <span>{metricLabel(line.metric)}</span>
           </div>
         ))
       )}
-      {growth && <p data-growth="likes">Likes per hour lately: {formatVelocity(growth)}</p>}
+      {growth && <p data-growth="likes">{t('card.likesPerHour', { value: formatVelocity(growth) })}</p>}
       {props.ages && Object.keys(props.ages).length > 0 && (
         <p class="muted" data-ages="">
-          Seen at{' '}
-          {AGES.filter((age) => props.ages?.[age.id])
-            .map((age) => age.label)
-            .join(', ')}{' '}
-          after posting ({points.length} snapshot{points.length === 1 ? '' : 's'} kept).
+          {plural('card.seenAt', points.length, {
+            ages: formatList(AGES.filter((age) => props.ages?.[age.id]).map((age) => ageLabel(age.id))),
+          })}
         </p>
       )}
     </div>

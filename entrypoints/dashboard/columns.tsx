@@ -1,6 +1,8 @@
 /** The dashboard's tables: what each column shows, and what its CSV holds (raw numbers, full text). */
 import type { Column } from '@/components/DataTable';
-import { formatCount, formatRatio } from '@/lib/ui/format';
+import { formatCount, formatFixed, formatRatio } from '@/lib/ui/format';
+import { t } from '@/lib/ui/i18n';
+import { adapterById } from '@/lib/platforms/registry';
 import { median, quantile } from '@/lib/metrics/baseline';
 import type { AgeId } from '@/lib/metrics/ages';
 import { measureAtAge, type AuthorDistribution, type Measure, type PeerComparison } from '@/lib/metrics/compare';
@@ -110,7 +112,7 @@ export function comparisonColumns(
     {
       id: 'vsMedian',
       label: '× median',
-      show: (r) => (r.vsMedian === null ? '—' : `${r.vsMedian.toFixed(2)}×`),
+      show: (r) => (r.vsMedian === null ? '—' : t('format.times', { value: formatFixed(r.vsMedian, 2) })),
       csv: (r) => r.vsMedian,
     },
     {
@@ -164,7 +166,8 @@ export const benchmarkColumns: Column<PublishedBenchmark>[] = [
   { id: 'data', label: 'Data', text: true, show: (b) => b.data, csv: (b) => b.data },
   ...PLATFORMS_WITH_BENCHMARKS.map((platform): Column<PublishedBenchmark> => ({
     id: platform,
-    label: platform === 'x' ? 'X' : platform[0]!.toUpperCase() + platform.slice(1),
+    // The site as it spells itself ("TikTok", "LinkedIn", "YouTube").
+    label: adapterById(platform)?.name ?? platform,
     show: (b) => pct(b.rates[platform] ?? null),
     csv: (b) => b.rates[platform] ?? null,
     percent: true,

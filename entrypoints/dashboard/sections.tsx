@@ -10,6 +10,7 @@ import { BENCHMARK_CAVEAT } from '@/lib/metrics/benchmarks';
 import type { FeedlensDatabase, PostRecord, SnapshotRecord } from '@/lib/storage/db';
 import type { PlatformId } from '@/lib/model';
 import { snapshotsOf } from '@/lib/storage/queries';
+import { t } from '@/lib/ui/i18n';
 import { comparisonChart, distributionChart, historyChart } from './charts';
 import {
   PUBLISHED_BENCHMARKS,
@@ -88,14 +89,17 @@ export function ComparisonSection(props: SectionProps) {
 
 export function DistributionSection(props: SectionProps) {
   const authors = useMemo(() => engagementByAuthor(props.data.posts, DISTRIBUTION_MIN_POSTS), [props.data]);
+  // Why the chart is empty: no post with public views, or rated posts but too few per author.
+  const anyRated = useMemo(() => engagementByAuthor(props.data.posts, 1).length > 0, [props.data]);
   const chart = useMemo(() => distributionChart(authors.slice(0, CHART_AUTHORS)), [authors]);
   return (
     <section aria-labelledby="distribution-heading">
-      <h2 id="distribution-heading">Engagement rate by author</h2>
+      <h2 id="distribution-heading">{t('dashboard.distribution.title')}</h2>
       {authors.length === 0 ? (
         <p class="empty">
-          No engagement rates here: they need public views, which {props.platformName} shows only on some posts (X,
-          TikTok and YouTube show them). Compare interactions at the same age above instead.
+          {anyRated
+            ? t('dashboard.distribution.fewPerAuthor', { min: DISTRIBUTION_MIN_POSTS })
+            : t('dashboard.distribution.noViews', { site: props.platformName })}
         </p>
       ) : (
         <>

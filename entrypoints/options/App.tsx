@@ -1,3 +1,4 @@
+import { t } from '@/lib/ui/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { HideOptions } from '@/components/HideOptions';
 import { MastodonServers } from '@/components/MastodonServers';
@@ -35,18 +36,15 @@ export function OptionsApp(props: { db: FeedlensDatabase }) {
 
   return (
     <main class="options">
-      <h1>Feedlens settings</h1>
+      <h1>{t('options.title')}</h1>
       <HideOptions settings={settings} now={now} save={(change) => void save(change)} />
       <OverlayOptions settings={settings} save={(change) => void save(change)} />
       <SiteStatusSection />
       <section aria-labelledby="accounts-heading">
-        <h2 id="accounts-heading">Your accounts</h2>
-        <p>
-          Name your own accounts so your posts keep their counts when hiding is on, and so the dashboard can compare
-          them with peers. Nothing is sent anywhere.
-        </p>
+        <h2 id="accounts-heading">{t('options.accounts.title')}</h2>
+        <p>{t('options.accounts.intro')}</p>
         <label>
-          Site{' '}
+          {t('options.accounts.site')}{' '}
           <select value={platform} onChange={(e) => setPlatform(e.currentTarget.value as PlatformId)}>
             {ADAPTERS.map((adapter) => (
               <option key={adapter.id} value={adapter.id}>

@@ -6,6 +6,8 @@ import { SiteStatus } from '@/components/SiteStatus';
 import { SiteHideControls } from '@/components/SiteHideControls';
 import { Totals } from '@/components/Totals';
 import { ADAPTERS } from '@/lib/platforms/registry';
+import { t } from '@/lib/ui/i18n';
+import { formatList } from '@/lib/ui/format';
 import { hidesFeedlensFigures, isSiteOff, type Settings } from '@/lib/settings/settings';
 import { loadSettings, onSettingsChanged, updateSettings } from '@/lib/settings/store';
 import type { FeedlensDatabase } from '@/lib/storage/db';
@@ -67,8 +69,8 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
       <main class="popup">
         <h1>Feedlens</h1>
         <div class="empty">
-          <p>Feedlens works on {ADAPTERS.map((a) => a.name).join(', ')}.</p>
-          <p>Open one of them and scroll your feed: each post you see is read, and its ratios show up here.</p>
+          <p>{t('popup.unsupported.sites', { sites: formatList(ADAPTERS.map((a) => a.name)) })}</p>
+          <p>{t('popup.unsupported.howTo')}</p>
         </div>
         {data.offerHost && tabId !== undefined && <MastodonOffer host={data.offerHost} tabId={tabId} />}
         <footer class="popup-footer">
@@ -108,8 +110,8 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
       </h1>
       {hideControls}
       {data.kind === 'not-connected' && (
-        <Notice kind="info" title={`Reload this ${adapter.name} tab`}>
-          Feedlens starts reading a page when it loads. This tab was opened before Feedlens was ready.
+        <Notice kind="info" title={t('popup.reload.title', { site: adapter.name })}>
+          {t('popup.reload.body')}
         </Notice>
       )}
       {data.kind === 'page' && (
@@ -123,23 +125,23 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
         />
       )}
       {data.kind === 'page' && data.storage?.error && (
-        <Notice kind="error" title="New readings are not being saved">
+        <Notice kind="error" title={t('popup.notSaving')}>
           {data.storage.error}
         </Notice>
       )}
       {data.kind === 'page' && data.posts.length === 0 && data.reply.status !== 'paused' && (
         <div class="empty">
-          <p>No posts read on this page yet.</p>
-          <p>Scroll your {adapter.name} feed, or open a post: each one you see shows up here with its ratios.</p>
+          <p>{t('popup.noPosts.title')}</p>
+          <p>{t('popup.noPosts.body', { site: adapter.name })}</p>
         </div>
       )}
       {data.kind === 'page' && data.posts.length > 0 && (
         <>
           {figuresHidden ? (
             <p class="figures-hidden" role="status">
-              No numbers here: you hide counts on {adapter.name}, so Feedlens hides its own figures too.{' '}
+              {t('popup.figuresHidden', { site: adapter.name })}{' '}
               <button type="button" class="link-button" onClick={() => setShowAnyway(true)}>
-                Show numbers anyway
+                {t('popup.showAnyway')}
               </button>
             </p>
           ) : (
@@ -147,21 +149,16 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
               <Totals posts={data.posts.map((p) => p.latest)} platform={adapter.id} />
               <div class="order">
                 <label>
-                  Order{' '}
+                  {t('popup.order.label')}{' '}
                   <select
                     value={order}
                     onChange={(e) => setOrder((e.currentTarget as HTMLSelectElement).value as PopupOrder)}
                   >
-                    <option value="doing">How each post is doing</option>
-                    <option value="page">As on the page</option>
+                    <option value="doing">{t('popup.order.doing')}</option>
+                    <option value="page">{t('popup.order.page')}</option>
                   </select>
                 </label>
-                {order === 'doing' && (
-                  <p class="muted order-explain">
-                    First, posts against their author’s usual at the same age (the middle half of their last 100 posts
-                    Feedlens saw); then, where there is too little history, by engagement rate per view.
-                  </p>
-                )}
+                {order === 'doing' && <p class="muted order-explain">{t('popup.order.explain')}</p>}
               </div>
             </>
           )}
@@ -178,13 +175,8 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
       <footer class="popup-footer">
         <ExportButton db={props.db} />
         {tabId !== undefined && !location.search.includes('tabId') && (
-          <button
-            type="button"
-            class="button"
-            onClick={() => popOut(tabId)}
-            title="Keep this panel open while you scroll"
-          >
-            Pop out
+          <button type="button" class="button" onClick={() => popOut(tabId)} title={t('popup.popOut.title')}>
+            {t('popup.popOut.label')}
           </button>
         )}
         <PageLinks />
@@ -198,10 +190,10 @@ function PageLinks() {
   return (
     <>
       <a href="/dashboard.html" target="_blank">
-        Dashboard
+        {t('common.dashboard')}
       </a>
       <a href="/options.html" target="_blank">
-        Settings
+        {t('common.settings')}
       </a>
     </>
   );

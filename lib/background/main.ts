@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { connectionCache } from '../storage/db';
 import { listenForToggleCommand } from './commands';
+import { openWelcomeOnInstall } from './first-run';
 import { startDataServices } from './data';
 import { createHidingSync } from './hiding-sync';
 import { browserHidingTriggers, listenForHidingTriggers } from './hiding-triggers';
@@ -54,4 +55,5 @@ export function runBackground(): void {
 
   const syncHiding = createHidingSync({ beforeSync: sites.syncRegistration, matchesFor: sites.matchesFor });
   listenForHidingTriggers({ ...browserHidingTriggers(), syncHiding, refreshSites: sites.refresh });
+  openWelcomeOnInstall();
 }

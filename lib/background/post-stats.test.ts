@@ -81,9 +81,13 @@ describe('the overlay’s stats, answered from the store', () => {
   });
 
   it('answers nothing where hiding counts also hides Feedlens’s figures', async () => {
-    const service = createPostStats(() => Promise.resolve(settings((s) => (s.hide.sites.x = true))));
+    const service = createPostStats(() =>
+      Promise.resolve(settings((s) => ((s.hide.sites.x = true), (s.hide.enabled = true)))),
+    );
     expect(await service.stats(db, 'x', ['x:999'], NOW)).toEqual([]);
-    service.settingsChanged(settings((s) => ((s.hide.sites.x = true), (s.hide.hideFeedlensFigures = false))));
+    service.settingsChanged(
+      settings((s) => ((s.hide.sites.x = true), (s.hide.enabled = true), (s.hide.hideFeedlensFigures = false))),
+    );
     expect(await service.stats(db, 'x', ['x:999'], NOW)).toHaveLength(1);
   });
 

@@ -59,6 +59,8 @@ function harness(
 
 function settings(change: (s: Settings) => void = () => undefined): Settings {
   const s = defaultSettings();
+  // The main hiding switch on (off by default): each test turns on the sites it hides.
+  s.hide.enabled = true;
   change(s);
   return s;
 }

@@ -179,3 +179,19 @@ describe('snooze, schedule and own posts', () => {
     expect(hidesFeedlensFigures(keep, 'x', at(2, 10))).toBe(false);
   });
 });
+
+describe('the first run', () => {
+  it('shows nothing on that does nothing: the main switch starts off like every site, and follows the first site on', () => {
+    const first = defaultSettings();
+    expect(first.hide.enabled).toBe(false);
+    expect(Object.values(first.hide.sites).some(Boolean)).toBe(false);
+    expect(hiddenMetrics(first, 'x')).toEqual([]);
+    const xOn = withSiteHiding(first, 'x', true);
+    expect(xOn.hide.enabled).toBe(true);
+    expect(hiddenMetrics(xOn, 'x')).toContain('likes');
+    // Settings saved before this default (main switch on, sites chosen) read as they were saved.
+    expect(normalizeSettings({ hide: { enabled: true, sites: {} } }).hide.enabled).toBe(true);
+    // A damaged main switch follows the sites instead of the default.
+    expect(normalizeSettings({ hide: { enabled: 'yes', sites: {} } }).hide.enabled).toBe(false);
+  });
+});

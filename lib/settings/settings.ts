@@ -78,7 +78,9 @@ export function defaultSettings(): Settings {
     version: SETTINGS_VERSION,
     offSites: record(PLATFORM_IDS, () => false),
     hide: {
-      enabled: true,
+      // Off, like every site: a main switch that shows "on" while nothing is hidden anywhere
+      // misleads. Turning a site on turns it on (withSiteHiding).
+      enabled: false,
       sites: record(PLATFORM_IDS, () => false),
       modes: defaultModes(),
       untilActed: record(PLATFORM_IDS, () => false),
@@ -145,12 +147,14 @@ export function normalizeSettings(value: unknown): Settings {
   const days = Array.isArray(schedule.days)
     ? [...new Set(schedule.days.filter((day): day is number => Number.isInteger(day) && day >= 0 && day <= 6))].sort()
     : d.hide.schedule.days;
+  const sites = booleans(PLATFORM_IDS, hide.sites, d.hide.sites);
   return {
     version: SETTINGS_VERSION,
     offSites: booleans(PLATFORM_IDS, stored.offSites, d.offSites),
     hide: {
-      enabled: bool(hide.enabled, d.hide.enabled),
-      sites: booleans(PLATFORM_IDS, hide.sites, d.hide.sites),
+      // A damaged main switch follows the sites: on where some site hides, so it never flips hiding.
+      enabled: bool(hide.enabled, Object.values(sites).some(Boolean)),
+      sites,
       modes: normalizeModes(hide.modes, hide.metrics),
       untilActed: booleans(PLATFORM_IDS, hide.untilActed, d.hide.untilActed),
       peek: bool(hide.peek, d.hide.peek),

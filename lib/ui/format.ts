@@ -1,9 +1,14 @@
-/** How numbers, ranges and ages read in Feedlens's own pages (in the browser's language). */
+/**
+ * How numbers, ranges, ages and dates read in Feedlens's own pages: always through Intl, in the
+ * language the browser shows Feedlens in (so "49.718" sits beside German words, never English ones),
+ * and dates in the user's own time zone.
+ */
 import { hasValue, type Count } from '../model';
 import type { Ratio } from '../metrics/ratios';
+import { t, uiLocale } from './i18n';
 
 const compact = new Map<string, Intl.NumberFormat>();
-function compactFormat(locale?: string): Intl.NumberFormat {
+function compactFormat(locale: string): Intl.NumberFormat {
   const key = locale ?? '';
   let format = compact.get(key);
   if (!format) {
@@ -19,9 +24,9 @@ const plain = new Map<string, Intl.NumberFormat>();
 const percents = new Map<string, Intl.NumberFormat>();
 
 /** "1,234" exact below 10,000, "12K" above; "≈12K" when the count itself is rounded; "—" when unknown. */
-export function formatCount(count: Count | undefined, locale?: string): string {
+export function formatCount(count: Count | undefined, locale = uiLocale()): string {
   if (!count) return '—';
-  if (count.precision === 'hidden') return 'hidden';
+  if (count.precision === 'hidden') return t('format.hidden');
   if (!hasValue(count)) return '—';
   let format = plain.get(locale ?? '');
   if (!format) plain.set(locale ?? '', (format = new Intl.NumberFormat(locale)));
@@ -29,7 +34,7 @@ export function formatCount(count: Count | undefined, locale?: string): string {
   return count.precision === 'exact' ? text : `≈${text}`;
 }
 
-function percent(value: number, digits: number, locale?: string): string {
+function percent(value: number, digits: number, locale: string): string {
   const key = `${locale ?? ''}|${digits}`;
   let format = percents.get(key);
   if (!format) {
@@ -50,7 +55,7 @@ function digitsFor(value: number): number {
 }
 
 /** "4.2%", or "3.9–4.6%" when an input was rounded; "—" for no ratio. */
-export function formatRatio(ratio: Ratio | null, locale?: string): string {
+export function formatRatio(ratio: Ratio | null, locale = uiLocale()): string {
   if (!ratio) return '—';
   if (ratio.exact || ratio.max - ratio.min < Math.abs(ratio.value) * 0.02)
     return percent(ratio.value, digitsFor(ratio.value), locale);
@@ -60,17 +65,61 @@ export function formatRatio(ratio: Ratio | null, locale?: string): string {
 }
 
 /** "3m", "5h", "2d", "Nov 3" — how old something is, compactly. */
-export function formatAge(at: number | undefined, now: number, locale?: string): string {
+export function formatAge(at: number | undefined, now: number, locale = uiLocale()): string {
   if (at === undefined) return '';
   const minutes = Math.max(0, Math.round((now - at) / 60000));
-  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 60) return unit(minutes, 'minute', locale);
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours}h`;
+  if (hours < 48) return unit(hours, 'hour', locale);
   const days = Math.round(hours / 24);
-  if (days < 14) return `${days}d`;
+  if (days < 14) return unit(days, 'day', locale);
   return new Date(at).toLocaleDateString(locale, {
     month: 'short',
     day: 'numeric',
     year: days > 300 ? 'numeric' : undefined,
   });
+}
+
+/** "5h" / "5 Std." / "5時間": Intl's narrow units, as each language abbreviates them. */
+function unit(value: number, name: 'minute' | 'hour' | 'day', locale: string): string {
+  return cached(
+    `${locale}|${name}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }),
+  ).format(value);
+}
+
+const formats = new Map<string, Intl.NumberFormat>();
+function cached(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = make()));
+  return format;
+}
+
+/** A plain number in the UI language ("1,234" / "1.234"); `digits` fraction digits at most. */
+export function formatNumber(value: number, digits = 0, locale = uiLocale()): string {
+  return cached(`${locale}|n${digits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits })).format(
+    value,
+  );
+}
+
+/** Exactly `digits` fraction digits ("2.0" / "2,0"), for figures shown side by side. */
+export function formatFixed(value: number, digits: number, locale = uiLocale()): string {
+  return cached(
+    `${locale}|f${digits}`,
+    () => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  ).format(value);
+}
+
+/** "X, Bluesky and Reddit" with the language's own conjunction. */
+export function formatList(items: readonly string[], locale = uiLocale()): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}
+
+const dateTimes = new Map<string, Intl.DateTimeFormat>();
+/** A moment in the user's own time zone and language: "3 Nov 2026, 14:05". */
+export function formatDateTime(at: number, locale = uiLocale()): string {
+  let format = dateTimes.get(locale);
+  if (!format)
+    dateTimes.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
+  return format.format(at);
 }

@@ -23,6 +23,7 @@ afterAll(async () => harness?.close());
 
 function modes(platform: 'x' | 'reddit' | 'mastodon' | 'bluesky', on: boolean, mode: DisplayMode): Settings {
   const settings = defaultSettings();
+  settings.hide.enabled = true;
   settings.hide.sites[platform] = on;
   for (const metric of Object.keys(settings.hide.modes[platform]) as HideMetric[])
     settings.hide.modes[platform][metric] = mode;

@@ -47,6 +47,7 @@ const ANIMATION = (last: number) => `<script>(() => {
 describe.each(['hidden', 'coarse'] as DisplayMode[])('an animated like count on X, %s', (mode) => {
   it('is never painted in any frame of the count-up', async () => {
     const settings = defaultSettings();
+    settings.hide.enabled = true;
     settings.hide.sites.x = true;
     settings.hide.modes.x.likes = mode;
     await harness.saveSettings(settings);

@@ -27,6 +27,7 @@ afterAll(async () => harness?.close());
 function hiding(platform: PlatformAdapter['id'], on: boolean): Settings {
   const settings = defaultSettings();
   settings.hide.sites[platform] = on;
+  settings.hide.enabled = on;
   return settings;
 }
 

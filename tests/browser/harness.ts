@@ -84,6 +84,10 @@ export async function launch(
     /** Reuse (and keep) this profile directory. */ profile?: string;
     /** Load this unpacked extension instead of Feedlens's build (the bench's minimal reader). */
     extensionDir?: string;
+    /** The browser's UI language ("de"): Chromium's --lang, and LANGUAGE for its Linux builds. */
+    language?: string;
+    /** Leave the welcome page a fresh install opens (closed otherwise, so tests start with no tab of ours). */
+    keepWelcome?: boolean;
   } = {},
 ): Promise<Harness> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -96,7 +100,12 @@ export async function launch(
     headless: options.headless ?? true,
     slowMo: options.slowMo,
     viewport: { width: 1100, height: 900 },
+    ...(options.language && {
+      locale: options.language,
+      env: { ...process.env, LANGUAGE: options.language, LANG: `${options.language}.UTF-8` },
+    }),
     args: [
+      ...(options.language ? [`--lang=${options.language}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',
@@ -129,6 +138,7 @@ export async function launch(
   let [serviceWorker] = context.serviceWorkers();
   serviceWorker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(serviceWorker.url()).host;
+  if (!options.profile && !options.keepWelcome) await closeWelcome(context, extensionId);
 
   const harness: Harness = {
     context,
@@ -268,4 +278,11 @@ export async function waitFor<T>(check: () => Promise<T> | T, what: string, time
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
+}
+
+/** Waits for the welcome tab a fresh profile's install opens, and closes it. */
+async function closeWelcome(context: BrowserContext, extensionId: string): Promise<void> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const welcome = await waitFor(() => context.pages().find((page) => page.url() === url), 'the welcome page', 30_000);
+  await welcome.close();
 }

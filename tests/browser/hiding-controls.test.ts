@@ -23,6 +23,7 @@ type ChromeGlobal = {
 function hidingOnX(edit: (s: Settings) => void = () => undefined): Settings {
   const settings = defaultSettings();
   settings.hide.sites.x = true;
+  settings.hide.enabled = true;
   edit(settings);
   return settings;
 }

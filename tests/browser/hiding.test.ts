@@ -38,6 +38,7 @@ type ChromeGlobal = {
 function hiding(platform: PlatformAdapter['id'], on: boolean, metrics?: HideMetric[]): Settings {
   const settings = defaultSettings();
   settings.hide.sites[platform] = on;
+  settings.hide.enabled = on;
   if (metrics)
     for (const metric of Object.keys(settings.hide.modes[platform]) as HideMetric[])
       settings.hide.modes[platform][metric] = metrics.includes(metric) ? 'hidden' : 'exact';

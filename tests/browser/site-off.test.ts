@@ -21,6 +21,7 @@ type ChromeGlobal = {
 
 function offOnX(off: boolean): Settings {
   const settings = defaultSettings();
+  settings.hide.enabled = true;
   settings.hide.sites.x = true;
   // Badges show where counts are hidden too, so their absence below means "off", not "hidden".
   settings.hide.hideFeedlensFigures = false;

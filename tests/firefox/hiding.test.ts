@@ -33,6 +33,7 @@ const hidden = (styles: Styles) => styles.flatMap((s) => s.hidden);
 function hidingOnX(on: boolean): Settings {
   const settings = defaultSettings();
   settings.hide.sites.x = on;
+  settings.hide.enabled = on;
   return settings;
 }
 

@@ -179,6 +179,7 @@ describe('Mastodon on a server the user adds (social.example)', () => {
   it('hides counts there from the first frame once hiding is on for Mastodon', async () => {
     const settings = defaultSettings();
     settings.hide.sites.mastodon = true;
+    settings.hide.enabled = true;
     await harness.saveSettings(settings);
     const hide = await waitFor(
       async () =>

@@ -111,6 +111,7 @@ export async function checkHidden(
 ): Promise<HiddenCheck> {
   const settings = defaultSettings();
   settings.hide.sites[platform as keyof typeof settings.hide.sites] = true;
+  settings.hide.enabled = true;
   await harness.saveSettings(settings);
   const page = await harness.open(url);
   const result = await page.evaluate((selector) => {

@@ -116,6 +116,7 @@ describe('the YouTube Shorts player in Chromium', () => {
   it('never paints its likes or comments with hiding on, also for the Short swiped to, and every button works', async () => {
     const settings = defaultSettings();
     settings.hide.sites.youtube = true;
+    settings.hide.enabled = true;
     await harness.saveSettings(settings);
     const page = await harness.context.newPage();
     const targets = targetsOf(youtube).filter((t) =>

@@ -134,6 +134,7 @@ describe('YouTube in Chromium with the built extension', () => {
   it('hides views with their "•" separators, leaving the upload age, and keeps reading', async () => {
     const settings = defaultSettings();
     settings.hide.sites.youtube = true;
+    settings.hide.enabled = true;
     await harness.saveSettings(settings);
     const page = await harness.open('https://www.youtube.com/watch?v=Qm7pZt3Lx2A');
     await page.waitForFunction(() => document.documentElement.getAttribute('data-feedlens-hide')?.includes('views'));

@@ -1,0 +1,35 @@
+/** The names of counts and rates in the UI language (their ids stay English in data and code). */
+import type { RateId } from '../metrics/rates';
+import type { Metric } from '../model';
+import { t, type MessageKey } from './i18n';
+
+const METRIC_LABELS: Record<Metric | 'engagements', MessageKey> = {
+  likes: 'metrics.likes',
+  reposts: 'metrics.reposts',
+  quotes: 'metrics.quotes',
+  replies: 'metrics.replies',
+  views: 'metrics.views',
+  bookmarks: 'metrics.bookmarks',
+  engagements: 'metrics.engagements',
+};
+
+const RATE_LABELS: Record<RateId, MessageKey> = {
+  engagementRate: 'rates.engagementRate',
+  likesPerView: 'rates.likesPerView',
+  amplification: 'rates.amplification',
+  conversation: 'rates.conversation',
+};
+
+/** "likes" → "Likes" / "Gefällt mir"-style wording of the language. */
+export const metricLabel = (metric: Metric): string => t(METRIC_LABELS[metric]);
+
+export const rateLabel = (id: RateId): string => t(RATE_LABELS[id]);
+
+/** A formula from lib/metrics/rates ("replies ÷ (likes + reposts)") with its words translated. */
+export function formulaLabel(formula: string): string {
+  return formula
+    .replace('(incl. quotes)', t('metrics.inclQuotes'))
+    .replace(/\b(engagements|likes|reposts|quotes|replies|views|bookmarks)\b/g, (word) =>
+      t(METRIC_LABELS[word as Metric | 'engagements']),
+    );
+}
