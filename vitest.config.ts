@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+/** Browser test files that run one at a time, after the others. */
+const ALONE = ['tests/browser/delivery.test.ts', 'tests/browser/flood.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -40,6 +43,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          exclude: [...ALONE],
           environment: 'node',
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 60_000,
@@ -61,6 +65,21 @@ export default defineConfig({
           // Each file drives its own Firefox, heavier to start than Chromium: two at a time.
           maxWorkers: 2,
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: {
+          // Tests that stop the service worker while tabs read thousands of posts: beside another
+          // file's Chromium on two cores, background tabs were starved for minutes; alone they take
+          // seconds.
+          name: 'browser-alone',
+          include: [...ALONE],
+          environment: 'node',
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -13,4 +13,6 @@ export default function setup(): void {
     stdio: 'inherit',
     env: { ...process.env, NO_COLOR: '1' },
   });
+  // Both browser projects use this setup: the second finds the build made here.
+  process.env.FEEDLENS_SKIP_BUILD = '1';
 }
