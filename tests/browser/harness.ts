@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { ReaderStats } from '../../lib/messages/page-queries';
+import type { PagePostsReply, ReaderStats } from '../../lib/messages/page-queries';
 import type { PlatformId } from '../../lib/model';
 import type { Settings } from '../../lib/settings/settings';
 import type { PostRecord } from '../../lib/storage/db';
@@ -55,6 +55,14 @@ export interface Harness {
   stopServiceWorker(page: Page): Promise<void>;
   /** A tab's reader statistics, delivery included (what the popup's diagnostics ask). */
   readerStats(tabId: number): Promise<ReaderStats>;
+  /** What the tab's reader has read on its page (what the popup asks for). */
+  pagePosts(tabId: number): Promise<PagePostsReply>;
+  /**
+   * Waits until the tab's reader has read `atLeast` posts of its page, has nothing left to read or
+   * hand over, and the background has answered everything sent: for tests that check something did
+   * *not* happen, instead of a fixed sleep.
+   */
+  settled(tabId: number, atLeast?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -257,6 +265,18 @@ export async function launch(
         const { chrome } = globalThis as unknown as ChromeGlobal;
         return chrome.tabs.sendMessage(id, { type: 'reader-stats' });
       }, tabId)) as ReaderStats;
+    },
+    async pagePosts(tabId) {
+      return (await serviceWorker.evaluate(async (id) => {
+        const { chrome } = globalThis as unknown as ChromeGlobal;
+        return chrome.tabs.sendMessage(id, { type: 'page-posts' });
+      }, tabId)) as PagePostsReply;
+    },
+    async settled(tabId, atLeast = 1) {
+      await waitFor(async () => {
+        const [posts, stats] = await Promise.all([harness.pagePosts(tabId), harness.readerStats(tabId)]);
+        return posts.keys.length >= atLeast && stats.unsent === 0 && (stats.delivery?.pending ?? 0) === 0;
+      }, `the tab's reader to read ${atLeast}+ posts and hand everything over`);
     },
     async close() {
       await context.close();

@@ -38,9 +38,9 @@ const likeHidden = (page: Page, n: number) =>
 describe('hiding controls on X', () => {
   it('does not read or store posts where counts are hidden, when the user says so', async () => {
     await harness.saveSettings(hidingOnX((s) => (s.hide.keepReading = false)));
-    const page = await harness.open('https://x.com/lena_s');
+    const { page, tabId } = await harness.openTab('https://x.com/lena_s');
     await waitFor(() => likeHidden(page, 0), 'counts hidden');
-    await page.waitForTimeout(800);
+    await harness.settled(tabId);
     const stored = await harness.storeContents<PostRecord>('posts');
     expect(stored.filter((p) => p.author === 'lena_s')).toEqual([]);
     await page.close();
@@ -64,8 +64,8 @@ describe('hiding controls on X', () => {
       to: (minute + 180) % 1440,
     };
     await harness.saveSettings(hidingOnX((s) => (s.hide.schedule = outside)));
-    const page = await harness.open('https://x.com/home');
-    await page.waitForTimeout(500);
+    const { page, tabId } = await harness.openTab('https://x.com/home');
+    await harness.settled(tabId);
     expect(await likeHidden(page, 0)).toBe(false);
     const inside = { ...outside, from: (minute + 1439) % 1440, to: (minute + 60) % 1440 };
     await harness.saveSettings(hidingOnX((s) => (s.hide.schedule = inside)));

@@ -78,10 +78,11 @@ describe('Mastodon on mastodon.social (declared in the manifest)', () => {
   });
 
   it('never stores the two values of an animating counter glued together', async () => {
-    const page = await harness.open('https://mastodon.social/home');
+    const { page, tabId } = await harness.openTab('https://mastodon.social/home');
     await waitFor(async () => (await posts()).some((p) => p.key === ADA), 'the first post');
     await animateReplies(page, '113100000000000001', '9', 'start');
-    await page.waitForTimeout(600); // a read (and a send) would have happened by now
+    // The reader has seen the mid-animation counter and handed over whatever it made of it.
+    await harness.settled(tabId);
     await animateReplies(page, '113100000000000001', '9', 'end');
     const latest = await waitFor(async () => {
       const ada = (await posts()).find((p) => p.key === ADA);
