@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /** Browser test files that run one at a time, after the others. */
-const ALONE = ['tests/browser/delivery.test.ts', 'tests/browser/flood.test.ts'];
+const ALONE = ['tests/browser/delivery.test.ts', 'tests/browser/flood.test.ts', 'tests/browser/popup.test.ts'];
 
 export default defineConfig({
   test: {
@@ -71,7 +71,8 @@ export default defineConfig({
         test: {
           // Tests that stop the service worker while tabs read thousands of posts: beside another
           // file's Chromium on two cores, background tabs were starved for minutes; alone they take
-          // seconds.
+          // seconds. The popup's empty states came up without their words in two full clean runs
+          // (never alone; cause not found yet), so the popup file runs alone too.
           name: 'browser-alone',
           include: [...ALONE],
           environment: 'node',
