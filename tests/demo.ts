@@ -12,6 +12,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { HIDE_ATTR } from '../lib/hide/css';
 import { defaultSettings } from '../lib/settings/settings';
 import { launch, waitFor, type Harness } from './browser/harness';
 import { launchFirefox } from './firefox/harness';
@@ -54,8 +55,8 @@ async function main(): Promise<void> {
     tabs.push({ title: demo.demo!, page, tabId });
     console.log(`- ${demo.demo}: ${demo.url}`);
   }
-  await waitFor(async () => (await storedPosts(harness)) > 0, 'the first readings', 15_000);
-  await new Promise((r) => setTimeout(r, 1000));
+  // Every demo tab has read its page and the background has stored what it was sent.
+  for (const { tabId } of tabs) await harness.settled(tabId);
   console.log(`Read and stored ${await storedPosts(harness)} posts from ${tabs.length} demo pages.`);
 
   for (const { title, page, tabId } of tabs) {
@@ -79,9 +80,13 @@ async function main(): Promise<void> {
   // Hiding, shown on X: the same page reloaded with "Hide like counts" on.
   if (x) {
     await setHiding(harness, 'x', true);
-    await new Promise((r) => setTimeout(r, 500));
     await x.page.reload();
     await x.page.bringToFront();
+    // The live layer has applied the saved settings: likes are among the metrics hidden now.
+    await x.page.waitForFunction(
+      (attr) => (document.documentElement.getAttribute(attr) ?? '').split(' ').includes('likes'),
+      HIDE_ATTR,
+    );
     await shot(x.page, 'x-hidden-counts');
     if (headless) await setHiding(harness, 'x', false);
   }
@@ -129,6 +134,11 @@ async function firefoxDemo(): Promise<void> {
     settings.hide.enabled = true;
     await harness.saveSettings(settings);
     const page = await harness.open(x.url);
+    await page.waitForFunction(
+      (attr: string) => (document.documentElement.getAttribute(attr) ?? '').split(' ').includes('likes'),
+      {},
+      HIDE_ATTR,
+    );
     await shot(page, 'x-hidden-counts');
   }
   console.log(

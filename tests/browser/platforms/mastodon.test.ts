@@ -122,8 +122,14 @@ describe('Mastodon on a server the user adds (social.example)', () => {
   it('reads nothing there before the server is added', async () => {
     // mastodon.social's home timeline, served as if it were social.example's.
     harness.serve(HOME, fixturePage('mastodon-home-en.html').html);
-    await harness.open(HOME);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const { page, tabId } = await harness.openTab(HOME);
+    await page.waitForLoadState('load');
+    // Nothing could read it: no script is registered for the server and no content script answers
+    // in the loaded tab (Chrome injects document_idle scripts by the load event at the latest).
+    expect((await registrations()).flatMap((r) => r.matches ?? []).some((m) => m.includes('social.example'))).toBe(
+      false,
+    );
+    await expect(harness.readerStats(tabId)).rejects.toThrow();
     expect((await posts()).filter((p) => p.postId.startsWith('https://social.example/'))).toEqual([]);
   });
 

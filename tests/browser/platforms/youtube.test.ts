@@ -69,7 +69,7 @@ describe('YouTube in Chromium with the built extension', () => {
   });
 
   it('follows in-app navigation without filing one video’s counts under the next one’s id', async () => {
-    const page = await harness.open('https://www.youtube.com/watch?v=Qm7pZt3Lx2A');
+    const { page, tabId } = await harness.openTab('https://www.youtube.com/watch?v=Qm7pZt3Lx2A');
     // The page shows 13,802 likes again (the previous test left 13,803): a third snapshot.
     const before = await waitFor(async () => {
       const mine = (await harness.storeContents<SnapshotRecord>('snapshots')).filter(
@@ -85,7 +85,9 @@ describe('YouTube in Chromium with the built extension', () => {
       document.querySelector('ytd-watch-flexy')!.setAttribute('video-id', 'Nx5wM4vL3kJ');
       document.querySelector('ytd-comments-header-renderer')!.remove();
     });
-    await page.waitForTimeout(600);
+    // The reader must see this in-between state (new id, old metadata) before the metadata changes:
+    // that is the moment it could file the old video's counts under the new id.
+    await harness.settled(tabId);
     await page.evaluate(() => {
       const meta = document.querySelector('ytd-watch-metadata')!;
       meta.querySelector('h1 yt-formatted-string')!.textContent = 'Proofing baskets compared';
