@@ -25,7 +25,7 @@ export function ageMs(age: AgeId): number {
 }
 
 export function isAgeId(value: unknown): value is AgeId {
-  return typeof value === 'string' && (AGE_IDS as readonly string[]).includes(value);
+  return (AGE_IDS as readonly unknown[]).includes(value);
 }
 
 /** The counts of a post at one moment (a snapshot, or a reading). */
@@ -89,8 +89,8 @@ export function sampleBetween(before: CountPoint, after: CountPoint, target: num
     if (count) counts[metric] = count;
   }
   if (Object.keys(counts).length === 0) return null;
-  // A side exactly at the target is an observation, not an estimate.
-  const off = f === 0 ? 0 : f === 1 ? after.at - target : Math.max(target - before.at, after.at - target);
+  // A side exactly at the target is an observation, not an estimate (f is 0 or 1 only then).
+  const off = f === 0 || f === 1 ? 0 : Math.max(target - before.at, after.at - target);
   return { counts, off };
 }
 

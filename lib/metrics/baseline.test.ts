@@ -36,4 +36,22 @@ describe('baselines and percentiles', () => {
     expect(percentileRank(30, many)).toMatchObject({ percentile: 76.25, lowSample: false });
     expect(percentileRank(3, [])).toBeNull();
   });
+
+  it('interpolates a quantile between the two values around it, ignoring values that are not numbers', () => {
+    expect(quantile([40, 10, 20], 0.75)).toBe(30); // halfway between 20 and 40
+    expect(quantile([], 0.5)).toBeNull();
+    expect(median([1, Number.NaN, 3, Infinity])).toBe(2);
+  });
+
+  it('counts exactly the minimum of posts as enough, and only posts with a value', () => {
+    const ten = Array.from({ length: 10 }, () => 10);
+    expect(baselineOf(ten)).toEqual({ expected: 10, posts: 10 });
+    expect(baselineOf([...ten.slice(1), Number.NaN])).toBeNull();
+  });
+
+  it('flags a percentile as a low sample only below 20 peer posts', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => i);
+    expect(percentileRank(5, twenty)?.lowSample).toBe(false);
+    expect(percentileRank(5, twenty.slice(1))?.lowSample).toBe(true);
+  });
 });

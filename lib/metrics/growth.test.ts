@@ -36,4 +36,30 @@ describe('growth velocity', () => {
     expect(velocityBetweenAges(samples, '6h', '24h')).toBeNull();
     expect(velocitySincePosting(samples, '6h')?.value).toBe(50);
   });
+
+  it('is per hour over spans of any length', () => {
+    const v = velocity({ precision: 'rounded', value: 1000, min: 950, max: 1050 }, exact(1100), 2 * HOUR);
+    expect(v).toEqual({ value: 50, min: 25, max: 75, spanMs: 2 * HOUR });
+  });
+
+  it('counts a span of exactly five minutes', () => {
+    const series = growthSeries([
+      { at: 0, counts: { likes: exact(10) } },
+      { at: 5 * MIN, counts: { likes: exact(20) } },
+    ]);
+    expect(series).toEqual([{ value: 120, min: 120, max: 120, spanMs: 5 * MIN, at: 5 * MIN }]);
+  });
+
+  it('has nothing between or since ages the post has no samples for', () => {
+    expect(velocityBetweenAges(undefined, '1h', '6h')).toBeNull();
+    expect(velocitySincePosting(undefined, '6h')).toBeNull();
+    expect(velocitySincePosting({ '1h': { counts: { likes: exact(5) }, off: 0 } }, '6h')).toBeNull();
+    // Since posting, the start is an exact 0: the interval is the sample's own.
+    expect(velocitySincePosting({ '1h': { counts: { likes: exact(30) }, off: 0 } }, '1h')).toEqual({
+      value: 30,
+      min: 30,
+      max: 30,
+      spanMs: HOUR,
+    });
+  });
 });

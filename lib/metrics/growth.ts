@@ -49,8 +49,8 @@ export function growthSeries(points: readonly CountPoint[], metric: Metric = 'li
     }
     const span = point.at - start.at;
     if (span < MIN_VELOCITY_SPAN_MS) continue;
-    const v = velocity(start.counts[metric], point.counts[metric], span);
-    if (v) series.push({ ...v, at: point.at });
+    // Both counts are known and the span is positive, so there is always a velocity.
+    series.push({ ...velocity(start.counts[metric], point.counts[metric], span)!, at: point.at });
     start = point;
   }
   return series;

@@ -60,4 +60,10 @@ describe('per-post rates', () => {
     expect(engagements(counts, 'bluesky')).toEqual(exact(135));
     expect(rateFormula('amplification', 'bluesky', { reposts: ['quotes'] })).toBe('reposts (incl. quotes) ÷ likes');
   });
+
+  it('changes the formula only of the ratio, and only for quotes that are named', () => {
+    expect(rateFormula('likesPerView', 'youtube')).toBe('likes ÷ views');
+    expect(rateFormula('amplification', 'bluesky', {})).toBe('reposts ÷ likes');
+    expect(rateFormula('amplification', 'bluesky', { likes: ['quotes'] })).toBe('reposts ÷ likes');
+  });
 });

@@ -13,13 +13,15 @@ export interface Ratio {
 }
 
 export function ratio(numerator: Count | undefined, denominator: Count | undefined): Ratio | null {
-  const n = boundsOf(numerator);
-  const d = boundsOf(denominator);
-  if (!n || !d || !hasValue(numerator) || !hasValue(denominator) || denominator.value <= 0) return null;
+  if (!hasValue(numerator) || !hasValue(denominator) || denominator.value <= 0) return null;
+  const n = boundsOf(numerator)!;
+  const d = boundsOf(denominator)!;
   const exact = numerator.precision === 'exact' && denominator.precision === 'exact';
   return {
     value: numerator.value / denominator.value,
-    min: d.max > 0 ? n.min / d.max : 0,
+    // d.max ≥ value > 0 here, so the lower bound always has a positive divisor.
+    min: n.min / d.max,
+    // A denominator whose interval reaches down to 0 leaves the ratio without an upper bound.
     max: d.min > 0 ? n.max / d.min : Infinity,
     exact,
   };
