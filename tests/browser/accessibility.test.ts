@@ -45,6 +45,7 @@ const PAGES: [string, () => Promise<AuditedPage>][] = [
   ['the popup on another site', () => popupOver('https://example.org/', 'a[href$="dashboard.html"]')],
   ['the settings', async () => ({ page: await visible(await harness.extensionPage('options.html'), 'h2') })],
   ['the dashboard', async () => ({ page: await visible(await harness.extensionPage('dashboard.html'), 'tbody tr') })],
+  ['the welcome page', async () => ({ page: await visible(await harness.extensionPage('welcome.html'), 'h2') })],
   ['the in-feed card', openCard],
 ];
 
