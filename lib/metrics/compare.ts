@@ -124,20 +124,20 @@ export function rankPosts<P extends ComparablePost>(
   posts: readonly P[],
   usualOf: (post: P) => UsualComparison | null,
 ): RankedPost<P>[] {
-  const ranked = posts.map((post, index) => {
+  const ranked: RankedPost<P>[] = posts.map((post) => {
     const usual = usualOf(post);
     const engagementRate = measureOf(post.latest, post.platform, 'engagementRate');
     const rankedBy: RankedPost<P>['rankedBy'] = usual ? 'usual' : engagementRate !== null ? 'engagementRate' : 'none';
-    return { post, usual, engagementRate, rankedBy, index };
+    return { post, usual, engagementRate, rankedBy };
   });
   const group = { usual: 0, engagementRate: 1, none: 2 } as const;
-  ranked.sort((a, b) => {
+  // Array.prototype.sort is stable (ES2019), so ties keep page order without a tie-breaker.
+  return ranked.sort((a, b) => {
     if (a.rankedBy !== b.rankedBy) return group[a.rankedBy] - group[b.rankedBy];
-    if (a.rankedBy === 'usual') return b.usual!.score - a.usual!.score || a.index - b.index;
-    if (a.rankedBy === 'engagementRate') return b.engagementRate! - a.engagementRate! || a.index - b.index;
-    return a.index - b.index;
+    if (a.rankedBy === 'usual') return b.usual!.score - a.usual!.score;
+    if (a.rankedBy === 'engagementRate') return b.engagementRate! - a.engagementRate!;
+    return 0;
   });
-  return ranked.map(({ index: _index, ...rest }) => rest);
 }
 
 export interface PeerComparison<P extends ComparablePost> {
