@@ -96,7 +96,11 @@ async function loadXFeed({ total, perFrame, kept }: FeedArgs): Promise<void> {
     }
     await new Promise((r) => requestAnimationFrame(r));
   }
-  await new Promise((r) => setTimeout(r, 600));
+  // Until the extensions' work on the last posts is done: three idle periods in a row with the
+  // full 50 ms free (a fixed pause would be too short on a loaded machine, and wasted on an idle one).
+  for (let quiet = 0; quiet < 3;) {
+    quiet = (await new Promise<IdleDeadline>((r) => requestIdleCallback(r))).timeRemaining() >= 49 ? quiet + 1 : 0;
+  }
 }
 
 async function loadMarkupFeed({ total, perFrame, kept, cell }: FeedArgs): Promise<void> {
@@ -118,5 +122,9 @@ async function loadMarkupFeed({ total, perFrame, kept, cell }: FeedArgs): Promis
     }
     await new Promise((r) => requestAnimationFrame(r));
   }
-  await new Promise((r) => setTimeout(r, 600));
+  // Until the extensions' work on the last posts is done: three idle periods in a row with the
+  // full 50 ms free (a fixed pause would be too short on a loaded machine, and wasted on an idle one).
+  for (let quiet = 0; quiet < 3;) {
+    quiet = (await new Promise<IdleDeadline>((r) => requestIdleCallback(r))).timeRemaining() >= 49 ? quiet + 1 : 0;
+  }
 }
