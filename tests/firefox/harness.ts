@@ -141,6 +141,22 @@ export async function launchFirefox(options: { headless?: boolean } = {}): Promi
   const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
   if (installed !== geckoId) throw new Error(`installed ${installed}, expected ${geckoId}`);
   const origin = `moz-extension://${uuid}`;
+  // A new install opens the welcome page (lib/background/first-run.ts), in Firefox as in Chromium;
+  // closed here so that each test starts with the tabs it opens itself.
+  // Its tab's url() stays about:blank (BiDi reports no navigation into moz-extension:// pages), so
+  // each tab is asked where it is.
+  const welcome = await waitFor(
+    async () => {
+      for (const page of await browser.pages()) {
+        const href = await page.evaluate(() => location.href).catch(() => '');
+        if (href === `${origin}/welcome.html`) return page;
+      }
+      return undefined;
+    },
+    'the welcome page',
+    30_000,
+  );
+  await welcome.close();
 
   const pages = new Map(fixturePages().map((page) => [page.url, page.html]));
   const siteHosts = new Set([...pages.keys()].map((url) => new URL(url).hostname));
