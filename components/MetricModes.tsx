@@ -15,6 +15,7 @@ export const METRIC_LABELS: Record<HideMetric, string> = {
   views: 'Views and plays',
   bookmarks: 'Bookmarks and saves',
   followers: 'Follower and following counts',
+  notifications: 'Notification counts',
 };
 
 const MODE_LABELS: Record<DisplayMode, string> = {

@@ -12,6 +12,7 @@ import { createFallbackHider } from '../hide/fallback';
 import { createDelivery } from './delivery';
 import { installLiveHiding } from '../hide/live';
 import { installShadowHiding } from '../hide/shadow';
+import { watchTitleCount } from '../hide/title';
 import type { ContentMessage } from '../messages/page-store';
 import type { PagePostsReply, PageRequest, ReaderStats } from '../messages/page-queries';
 import type { CardRenderer } from '../overlay/card';
@@ -37,6 +38,8 @@ function send(message: ContentMessage): void {
 export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter, renderCard: CardRenderer): void {
   const hiding = installLiveHiding(document, adapter);
   const shadows = installShadowHiding(document, adapter);
+  // The "(3)" before the tab's title goes with the notification badges.
+  const titleCount = watchTitleCount(document);
   // The safe rule for counts the hide selectors miss (lib/hide/fallback.ts). If it had to act, the
   // background hears so once hiding is known to be on and the page is parsed, or a moment after it
   // first acts later (so its count means something).
@@ -103,6 +106,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     if (off) {
       fallback.setActive(false);
       hiding.apply([]);
+      titleCount.setActive(false);
       overlay.setSettings({ ...next, overlay: { ...next.overlay, enabled: false } });
       return;
     }
@@ -115,6 +119,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
         else firstFallbackReport();
       }
     }
+    titleCount.setActive(hiddenNow().includes('notifications'));
     hiding.apply(hiddenNow(), {
       coarse: coarseNow(),
       actedExempt: untilActed(),
@@ -187,6 +192,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     reader.stop();
     delivery.stop();
     overlay.stop();
+    titleCount.stop();
     stopListening();
     browser.runtime.onMessage.removeListener(onMessage);
   });

@@ -39,7 +39,8 @@ export function coarseLabel(count: Count | undefined): CoarseLabel | null {
 
 /** The count a hide metric's element shows, from a post's reading (reposts include quotes on some sites). */
 function countFor(metric: HideMetric, counts: Counts): Count | undefined {
-  if (metric === 'followers') return undefined; // not a post count: coarse hides it
+  // Not post counts: coarse hides them.
+  if (metric === 'followers' || metric === 'notifications') return undefined;
   return counts[metric];
 }
 

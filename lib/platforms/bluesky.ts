@@ -245,5 +245,14 @@ export const bluesky = defineAdapter({
       'a[data-testid="profileHeaderFollowersButton"] > span:first-child',
       'a[data-testid="profileHeaderFollowsButton"] > span:first-child',
     ],
+    // The unread count on the Notifications tab: mobile web's bottom bar draws it as a bubble of
+    // nested divs beside the icon (Bluesky Demetricator hides `a[aria-label="Notifications"]
+    // [role="tab"] div div`; the test id is not translated, the label is). The desktop sidebar's
+    // count is labelled "N unread items", in English only.
+    notifications: [
+      'a[data-testid="bottomBarNotificationsBtn"] div:not(:has(svg))',
+      'a[href="/notifications"] [aria-label$="unread items"]',
+      'a[href="/notifications"] [aria-label$="unread item"]',
+    ],
   },
 });

@@ -211,6 +211,9 @@ export const facebook = defineAdapter({
     likes: [inButton('like_button'), `:is(${selectors.post}, ${selectors.reel}) [role="toolbar"]`],
     replies: [inButton('comment_button')],
     reposts: [inButton('share_button')],
+    // The red count on the top bar's Notifications button ("Notifications, 3 unread", the selector
+    // Mindback uses): its text, never the bell icon. `#notificationsCountValue` is the classic site's.
+    notifications: ['div[aria-label^="Notifications,"] span:not(:has(svg))', '#notificationsCountValue'],
   },
   // The older summary row's total stands alone beside the reaction icons: take it out of the flow.
   collapse: {

@@ -315,5 +315,8 @@ export const linkedin = defineAdapter({
       '.update-components-actor__container:has(a[href*="/company/"]) .update-components-actor__description',
       '[data-test-id="main-feed-activity-card__entity-lockup"]:has(a[href*="/company/"]) p',
     ],
+    // The counts on the global navigation's Notifications and Messaging items (the visually
+    // hidden "4 new notifications" beside each is for screen readers and is never painted).
+    notifications: ['#global-nav .notification-badge__count'],
   },
 });

@@ -213,5 +213,8 @@ export const mastodon = defineAdapter({
     reposts: [`${bar} > :nth-child(2) .icon-button__counter`, '.detailed-status__reblogs', '.detailed-status__quotes'],
     likes: [`${bar} .star-icon .icon-button__counter`, '.detailed-status__favorites'],
     followers: [`${profileLinks} a[href$="/followers"] strong`, `${profileLinks} a[href$="/following"] strong`],
+    // Mastodon's IconWithBadge: the unread count on the Notifications and Follow requests column
+    // links and tab bar; the icon beside it stays.
+    notifications: ['.icon-with-badge__badge'],
   },
 });

@@ -268,6 +268,9 @@ export const reddit = defineAdapter({
       redesignSelectors.hideComments,
     ],
     followers: ['#header .userkarma'],
+    // Old Reddit's unread count beside the envelope in the header: a second link to the unread
+    // messages; the envelope stays, and stays that link.
+    notifications: ['#header a.message-count'],
   },
   // A vote: old Reddit marks the arrows `upmod`/`downmod` (and the score column `likes`/`dislikes`);
   // shreddit's vote buttons (inside the post's shadow root, or in the light DOM) are pressed.

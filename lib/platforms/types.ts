@@ -2,10 +2,19 @@ import type { Metric, PlatformId, PostReading } from '../model';
 import type { Rounding } from '../numbers/parse-count';
 
 /**
- * What the hide switches act on. Quotes are hidden with reposts; follower/following counts are
- * not post metrics but are part of "less pressure".
+ * What the hide switches act on. Quotes are hidden with reposts; follower/following counts and
+ * notification counts (the unread badges in a site's navigation, the "(3)" before a tab's title)
+ * are not post metrics but are part of "less pressure".
  */
-export const HIDE_METRICS = ['likes', 'reposts', 'replies', 'views', 'bookmarks', 'followers'] as const;
+export const HIDE_METRICS = [
+  'likes',
+  'reposts',
+  'replies',
+  'views',
+  'bookmarks',
+  'followers',
+  'notifications',
+] as const;
 export type HideMetric = (typeof HIDE_METRICS)[number];
 
 export type HideSelectors = Partial<Record<HideMetric, readonly string[]>>;

@@ -259,6 +259,12 @@ export const x = defineAdapter({
     // On a status page, the views beside the time and the "·" before them: hidden in place, so
     // the row neither reflows nor keeps a dangling separator.
     views: [`${bar} a[href$="/analytics"] span`, focusedViews, focusedViewsDot],
+    // The unread badge on the side navigation's Notifications and Messages links (the selectors
+    // Twitter Demetricator and Control Panel for Twitter hide); the links and icons stay.
+    notifications: [
+      'a[data-testid="AppTabBar_Notifications_Link"] [aria-live="polite"]',
+      'a[data-testid="AppTabBar_DirectMessage_Link"] [aria-live="polite"]',
+    ],
   },
   // A liked or reposted post's buttons turn into "unlike" / "unretweet".
   acted: [`${bar} [data-testid="unlike"]`, `${bar} [data-testid="unretweet"]`],

@@ -281,5 +281,11 @@ describe.skipIf(!realCapturesAvailable)(
       // The neighbour (its reel and its overlay) is skipped, not an unreadable candidate.
       expect(scan.readings.length).toBe(scan.candidates);
     });
+    it('hides the masthead bell’s unread count ("7" in the 2022 German home capture), not the bell', () => {
+      const home = loadRealCapture('youtube', 'trex-youtube-home-de-2022-03.html');
+      const badges = youtube.hide.notifications!.flatMap((selector) => [...home.querySelectorAll(selector)]);
+      expect(badges.map((badge) => badge.textContent!.trim())).toEqual(['7']);
+      expect(badges[0]!.querySelector('svg, button')).toBeNull();
+    }, 60_000);
   },
 );

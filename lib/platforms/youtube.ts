@@ -208,6 +208,11 @@ export const youtube = defineAdapter({
     replies: SHORTS_HIDE.replies,
     // Subscribers under the channel name: kept in place, so the owner row keeps its height.
     followers: ['#owner-sub-count', '#subscriber-count'],
+    // The count on the masthead's bell: `#notification-count` (2022 markup), the badge shape since.
+    notifications: [
+      'ytd-notification-topbar-button-renderer #notification-count',
+      'ytd-notification-topbar-button-renderer .yt-spec-icon-badge-shape__badge',
+    ],
   },
   collapse: {
     views: [

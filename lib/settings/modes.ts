@@ -5,6 +5,11 @@
  * Settings before version 2 had one set of per-metric switches for every site
  * (`hide.metrics: { likes: true, … }`); they become the same mode on every site ("hidden" where
  * the switch was on, "exact" where it was off), so nothing a user chose changes on upgrade.
+ *
+ * Settings before version 3 had no notification counts: each site's takes the mode its follower
+ * counts had, the other count that is about the user rather than a post, so someone who hid
+ * follower counts on a site finds its unread badges hidden too, and someone who kept them exact
+ * sees nothing change.
  */
 import { PLATFORM_IDS, type PlatformId } from '../model';
 import { HIDE_METRICS, type HideMetric } from '../platforms/types';
@@ -43,7 +48,16 @@ export function normalizeModes(modes: unknown, legacyMetrics: unknown): DisplayM
   return Object.fromEntries(
     PLATFORM_IDS.map((id) => {
       const site = isObject(modes[id]) ? modes[id] : {};
-      return [id, Object.fromEntries(HIDE_METRICS.map((m) => [m, isMode(site[m]) ? site[m] : base[id][m]]))];
+      const stored = (m: HideMetric) => (isMode(site[m]) ? site[m] : undefined);
+      return [
+        id,
+        Object.fromEntries(
+          HIDE_METRICS.map((m) => [
+            m,
+            stored(m) ?? (m === 'notifications' ? stored('followers') : undefined) ?? base[id][m],
+          ]),
+        ),
+      ];
     }),
   ) as DisplayModes;
 }

@@ -24,7 +24,15 @@ describe('settings', () => {
     const settings = defaultSettings();
     expect(hiddenMetrics(settings, 'x')).toEqual([]);
     const on = withSiteHiding(settings, 'x', true);
-    expect(hiddenMetrics(on, 'x')).toEqual(['likes', 'reposts', 'replies', 'views', 'bookmarks', 'followers']);
+    expect(hiddenMetrics(on, 'x')).toEqual([
+      'likes',
+      'reposts',
+      'replies',
+      'views',
+      'bookmarks',
+      'followers',
+      'notifications',
+    ]);
     expect(hiddenMetrics(on, 'reddit')).toEqual([]);
   });
 
@@ -37,13 +45,13 @@ describe('settings', () => {
 
   it('honours per-metric choices per site: coarse counts are not painted either', () => {
     let on = withSiteHiding(withSiteHiding(defaultSettings(), 'x', true), 'reddit', true);
-    for (const metric of ['reposts', 'replies', 'views', 'bookmarks', 'followers'] as const)
+    for (const metric of ['reposts', 'replies', 'views', 'bookmarks', 'followers', 'notifications'] as const)
       on = withMode(on, 'x', metric, 'exact');
     on = withMode(on, 'x', 'replies', 'coarse');
     const stored = normalizeSettings(JSON.parse(JSON.stringify(on)));
     expect(hiddenMetrics(stored, 'x')).toEqual(['likes', 'replies']);
     expect(coarseMetrics(stored, 'x')).toEqual(['replies']);
-    expect(hiddenMetrics(stored, 'reddit')).toHaveLength(6);
+    expect(hiddenMetrics(stored, 'reddit')).toHaveLength(7);
     expect(coarseMetrics(stored, 'reddit')).toEqual([]);
   });
 
@@ -60,7 +68,7 @@ describe('settings', () => {
       accounts: { x: ['ada'] },
     };
     const migrated = normalizeSettings(v1);
-    expect(migrated.version).toBe(2);
+    expect(migrated.version).toBe(3);
     expect(migrated.offSites.x).toBe(false);
     expect(migrated.hide.modes.x).toEqual({
       likes: 'hidden',
@@ -69,15 +77,51 @@ describe('settings', () => {
       views: 'exact',
       bookmarks: 'hidden',
       followers: 'hidden',
+      notifications: 'hidden',
     });
     expect(migrated.hide.modes.tiktok).toEqual(migrated.hide.modes.x);
-    expect(hiddenMetrics(migrated, 'mastodon')).toEqual(['likes', 'replies', 'bookmarks', 'followers']);
+    expect(hiddenMetrics(migrated, 'mastodon')).toEqual([
+      'likes',
+      'replies',
+      'bookmarks',
+      'followers',
+      'notifications',
+    ]);
     expect(migrated.hide.peek).toBe(true);
     expect(migrated.hide.showOwnPosts).toBe(false);
     expect(migrated.accounts.x).toEqual(['ada']);
     expect(migrated).not.toHaveProperty('hide.metrics');
     // Loading the migrated settings again changes nothing.
     expect(normalizeSettings(JSON.parse(JSON.stringify(migrated)))).toEqual(migrated);
+  });
+
+  it('migrates version-2 settings: each site’s notification counts show as its follower counts did', () => {
+    const modes = (followers: string) => ({
+      likes: 'hidden',
+      reposts: 'exact',
+      replies: 'coarse',
+      views: 'exact',
+      bookmarks: 'hidden',
+      followers,
+    });
+    const v2 = {
+      version: 2,
+      hide: { enabled: true, sites: { x: true, reddit: true }, modes: { x: modes('exact'), reddit: modes('hidden') } },
+    };
+    const migrated = normalizeSettings(v2);
+    expect(migrated.version).toBe(3);
+    // Kept exact where follower counts were: nothing new disappears on upgrade.
+    expect(migrated.hide.modes.x).toEqual({ ...modes('exact'), notifications: 'exact' });
+    expect(hiddenMetrics(migrated, 'x')).toEqual(['likes', 'replies', 'bookmarks']);
+    expect(migrated.hide.modes.reddit.notifications).toBe('hidden');
+    // A site with no stored modes hides everything once switched on, notifications too.
+    expect(migrated.hide.modes.bluesky.notifications).toBe('hidden');
+    // Once version 3, the choice is the user's own: exact notifications beside hidden followers stay so.
+    const chosen = withMode(migrated, 'reddit', 'notifications', 'exact');
+    expect(normalizeSettings(JSON.parse(JSON.stringify(chosen))).hide.modes.reddit).toMatchObject({
+      followers: 'hidden',
+      notifications: 'exact',
+    });
   });
 
   it('"Hide until I act" is per site and turns hiding on there, since it hides until then', () => {
@@ -96,7 +140,7 @@ describe('settings', () => {
     expect(isHidingOn(off, 'x')).toBe(false);
     expect(hiddenMetrics(off, 'x')).toEqual([]);
     expect(hidesFeedlensFigures(off, 'x')).toBe(false);
-    expect(hiddenMetrics(withSiteOff(off, 'x', false), 'x')).toHaveLength(6);
+    expect(hiddenMetrics(withSiteOff(off, 'x', false), 'x')).toHaveLength(7);
     expect(normalizeSettings({ offSites: { x: 'yes', reddit: true } }).offSites).toMatchObject({
       x: false,
       reddit: true,

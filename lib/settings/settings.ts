@@ -8,7 +8,7 @@ import { HIDE_METRICS, type HideMetric } from '../platforms/types';
 import { defaultModes, normalizeModes, type DisplayMode, type DisplayModes } from './modes';
 
 /** The shape `normalizeSettings` returns; older stored shapes are migrated on load (modes.ts). */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** Hide during these hours on these days (local time). `from` > `to` spans midnight. */
 export interface HideSchedule {
