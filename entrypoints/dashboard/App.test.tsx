@@ -103,7 +103,7 @@ describe('the dashboard', () => {
     expect(downloads[0]!.text.startsWith('\uFEFF')).toBe(true);
     const [header, row] = downloads[0]!.text.slice(1).split('\r\n');
     expect(header).toBe(
-      'Posted (UTC),Author,Post,likes,reposts,replies,views,Engagement / views (%),Interactions at 24 h,Link',
+      'Posted (local time),Author,Post,Likes,Reposts,Replies,Views,Latest engagement rate by views (%),Interactions at age 24 h,Link',
     );
     expect(row).toContain(`ada,"'=1+2, ""quoted""\nnext line",100,0,0,5000,2,100,https://x.com/ada/status/1`);
     expect(downloads[0]!.name).toMatch(/^feedlens-posts-\d{4}-\d{2}-\d{2}\.csv$/);
