@@ -14,8 +14,12 @@ import { MIN_SAMPLE, engagements, rate } from '@/lib/metrics/rates';
 import { hasValue, type Count, type Metric, type PlatformId } from '@/lib/model';
 import type { PostRecord, SnapshotRecord } from '@/lib/storage/db';
 
-/** On screen in the user's language; both on the user's own clock, as the header says. */
-const when = (at: number | undefined) => (at === undefined ? '' : formatDateTime(at));
+/**
+ * On screen in the user's language and on their own clock, as the header says; the exact moment
+ * stays machine-readable in the element's datetime.
+ */
+const when = (at: number | undefined) =>
+  at === undefined ? '' : <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time>;
 const two = (n: number) => String(n).padStart(2, '0');
 /** "2026-11-03 14:05:09" local time in the CSV: sorts as text and any spreadsheet reads it as a date. */
 const localStamp = (at: number | undefined) => {
