@@ -30,15 +30,18 @@ const asPercent = (measure: Measure) => (measure === 'engagementRate' ? 100 : 1)
 /** Fraction digits a tick step needs: 0 for 1, 2, 5…; 1 for 0.5; 2 for 0.05. */
 export const stepDigits = (step: number) => (step >= 1 ? 0 : Math.min(3, Math.ceil(-Math.log10(step) - 1e-9)));
 
+/** uPlot's tick formatter: the ticks' values and the step between them in, their text out. */
+type Ticks = (u: uPlot, splits: number[], axis: number, space: number, step: number) => string[];
+
 /** Number ticks ("1.234", "0,5"): as many digits as the step between ticks needs. */
-export const numberTicks: uPlot.Axis.Values = (_u, splits, _axis, _space, step) =>
+export const numberTicks: Ticks = (_u, splits, _axis, _space, step) =>
   splits.map((v) => formatNumber(v, stepDigits(step)));
 
 /**
  * Time ticks in the user's time zone (uPlot's x values are seconds): days when ticks are a day
  * or more apart, else hours, with the day under the first hour of each day.
  */
-export const timeTicks: uPlot.Axis.Values = (_u, splits, _axis, _space, step) => {
+export const timeTicks: Ticks = (_u, splits, _axis, _space, step) => {
   let lastDay = '';
   return splits.map((seconds) => {
     const day = formatDay(seconds * 1000);
