@@ -13,7 +13,7 @@ import { metricLabel } from '@/lib/ui/labels';
 import { SAMPLE } from './load';
 
 /** Engagements ÷ views pooled over the posts where both are known (no average of averages). */
-export function pooledEngagementRate(posts: readonly PostRecord[], platform: PlatformId) {
+function pooledEngagementRate(posts: readonly PostRecord[], platform: PlatformId) {
   const pairs = posts
     .map((p) => [engagements(p.latest, platform), p.latest.views] as const)
     .filter((pair): pair is readonly [Count, Count] => hasValue(pair[0]) && hasValue(pair[1]));
