@@ -6,7 +6,7 @@ import { formatNumber } from '@/lib/ui/format';
 import { plural, t } from '@/lib/ui/i18n';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { csvFileName, tableCsv, type CsvColumn } from '@/lib/ui/csv';
+import { columnHeader, csvFileName, tableCsv, type CsvColumn } from '@/lib/ui/csv';
 import { downloadText } from '@/lib/ui/download';
 
 /** `csv` holds raw numbers and full text; `percent` marks a rate (lib/ui/csv.ts). */
@@ -53,7 +53,7 @@ export function DataTable<R>(props: {
             <tr>
               {props.columns.map((c) => (
                 <th key={c.id} scope="col" class={c.text ? 'text' : undefined}>
-                  {c.label}
+                  {columnHeader(c)}
                 </th>
               ))}
             </tr>
@@ -84,7 +84,7 @@ export function DataTable<R>(props: {
       </div>
       {shown.length < props.rows.length && (
         <button type="button" class="link-button" onClick={() => setPages(pages + 1)}>
-          Show {Math.min(props.limit!, props.rows.length - shown.length)} more
+          {t('dash.showMore', { count: formatNumber(Math.min(props.limit!, props.rows.length - shown.length)) })}
         </button>
       )}
     </div>

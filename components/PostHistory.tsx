@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatCount } from '@/lib/ui/format';
 import { AGES } from '@/lib/metrics/ages';
-import { formatVelocity } from '@/lib/metrics/format';
+import { ageLabel, formatVelocity } from '@/lib/metrics/format';
 import { growthSeries } from '@/lib/metrics/growth';
 import type { Metric } from '@/lib/model';
 import type { FeedlensDatabase, PostRecord, SnapshotRecord } from '@/lib/storage/db';
@@ -48,7 +48,7 @@ export function PostHistory(props: { db: FeedlensDatabase; post: PostRecord }) {
         <dl class="ages">
           {AGES.map((age) => (
             <div key={age.id} data-age={age.id}>
-              <dt>likes at {age.label}</dt>
+              <dt>likes at {ageLabel(age.id)}</dt>
               <dd>{post.ages?.[age.id] ? formatCount(post.ages[age.id]!.counts.likes) : '—'}</dd>
             </div>
           ))}

@@ -2,13 +2,14 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exact, type PostReading } from '@/lib/model';
 import { defaultSettings } from '@/lib/settings/settings';
 import { saveSettings } from '@/lib/settings/store';
 import { openFeedlensDb, type FeedlensDatabase } from '@/lib/storage/db';
 import { ingestReadings } from '@/lib/storage/ingest';
+import { loadCatalog } from '../../tests/unit/catalogs';
 import { DashboardApp } from './App';
 
 const downloads = vi.hoisted(() => [] as { text: string; name: string }[]);
@@ -103,7 +104,7 @@ describe('the dashboard', () => {
     expect(downloads[0]!.text.startsWith('\uFEFF')).toBe(true);
     const [header, row] = downloads[0]!.text.slice(1).split('\r\n');
     expect(header).toBe(
-      'Posted (UTC),Author,Post,likes,reposts,replies,views,Engagement / views (%),Interactions at 24 h,Link',
+      'Posted (local time),Author,Post,Likes,Reposts,Replies,Views,Latest engagement rate by views (%),Interactions at age 24 h,Link',
     );
     expect(row).toContain(`ada,"'=1+2, ""quoted""\nnext line",100,0,0,5000,2,100,https://x.com/ada/status/1`);
     expect(downloads[0]!.name).toMatch(/^feedlens-posts-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -118,5 +119,49 @@ describe('the dashboard', () => {
     author.dispatchEvent(new Event('change'));
     await vi.waitFor(() => expect(rowsOf('posts')).toHaveLength(1));
     expect(rowsOf('posts')[0]!.textContent).toContain('@bob');
+  });
+});
+
+/** The browser shows Feedlens in `language`, as Chrome does from that catalog. */
+async function speak(language: string) {
+  const catalog = await loadCatalog(language);
+  fakeBrowser.i18n.getMessage = (key: string) => catalog.get(key) ?? '';
+}
+const headings = () => [...container.querySelectorAll('h1, h2')].map((h) => h.textContent);
+
+describe('the dashboard at a glance', () => {
+  afterEach(() => speak('en'));
+
+  it('puts the totals of the matching posts first, above every chart and table', async () => {
+    await ingestReadings(db, [...seen(1, 'ada', 100), ...seen(2, 'bob', 300)]);
+    await open();
+    const summary = container.querySelector('[aria-labelledby="summary-heading"]')!;
+    await vi.waitFor(() => expect(summary.querySelector('[data-metric="likes"] dd')?.textContent).toBe('400'));
+    expect(summary.querySelector('[data-metric="posts"] dd')?.textContent).toBe('2');
+    // Engagement pooled over both posts: (100 + 300) likes ÷ (5,000 + 15,000) views.
+    expect(summary.querySelector('[data-ratio="engagementRate"] dd')?.textContent).toBe('2%');
+    const first = container.querySelector('.data, .chart')!;
+    expect(summary.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('speaks German with German numbers when the browser is in German', async () => {
+    await ingestReadings(db, [...seen(1, 'ada', 1234), ...seen(2, 'bob', 300)]);
+    await open();
+    await vi.waitFor(() => expect(rowsOf('posts')).toHaveLength(2));
+    const english = headings();
+
+    await speak('de');
+    render(null, container);
+    await open();
+    await vi.waitFor(() => expect(rowsOf('posts')).toHaveLength(2));
+    expect(headings()).toContain('Auf einen Blick');
+    // Every heading changed language: none is left in English.
+    expect(headings().filter((h) => english.includes(h))).toEqual([]);
+    const headers = [...container.querySelectorAll('[data-table="posts"] th')].map((th) => th.textContent);
+    expect(headers).toContain('Veröffentlicht (Ortszeit)');
+    expect(headers).toContain('Antworten');
+    const likes = container.querySelector('[data-table="posts"] [data-row="x:1"] [data-col="likes"]');
+    expect(likes?.textContent).toBe('1.234');
+    expect(container.querySelector('[data-metric="likes"] dd')?.textContent).toBe('1.534');
   });
 });

@@ -6,14 +6,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PeopleForm } from '@/components/PeopleForm';
 import { AGES, type AgeId } from '@/lib/metrics/ages';
-import { MEASURE_LABELS, type Measure } from '@/lib/metrics/compare';
+import { MEASURES, type Measure } from '@/lib/metrics/compare';
+import { ageLabel } from '@/lib/metrics/format';
 import { PLATFORM_IDS, isPlatformId, type PlatformId } from '@/lib/model';
 import { adapterById } from '@/lib/platforms/registry';
 import type { Settings } from '@/lib/settings/settings';
 import { loadSettings, onSettingsChanged, updateSettings } from '@/lib/settings/store';
 import type { FeedlensDatabase } from '@/lib/storage/db';
+import { t } from '@/lib/ui/i18n';
+import { measureLabel } from '@/lib/ui/labels';
 import { choosePlatform, loadDashboard, rangeOf, type DashboardData } from './load';
 import { BenchmarksSection, ComparisonSection, DistributionSection, HistorySection, PostsSection } from './sections';
+import { SummarySection } from './summary';
 
 interface Filters {
   platform: PlatformId;
@@ -85,13 +89,10 @@ export function DashboardApp(props: { db: FeedlensDatabase; hash?: string }) {
   if (!filters) {
     return (
       <main class="dashboard">
-        <h1>Feedlens dashboard</h1>
+        <h1>{t('dash.title')}</h1>
         <div class="empty">
-          <p>Nothing stored yet.</p>
-          <p>
-            Open X, YouTube, Reddit or any site Feedlens reads, and scroll: each post you see is stored here, on this
-            computer only, with its counts over time. Then come back to compare posts.
-          </p>
+          <p>{t('dash.empty.title')}</p>
+          <p>{t('dash.empty.body')}</p>
         </div>
       </main>
     );
@@ -109,10 +110,10 @@ export function DashboardApp(props: { db: FeedlensDatabase; hash?: string }) {
   };
   return (
     <main class="dashboard">
-      <h1>Feedlens dashboard</h1>
-      <form class="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+      <h1>{t('dash.title')}</h1>
+      <form class="filters" aria-label={t('dash.filters.label')} onSubmit={(e) => e.preventDefault()}>
         <label>
-          Platform
+          {t('dash.filters.platform')}
           <select
             value={filters.platform}
             onChange={(e) => set({ platform: e.currentTarget.value as PlatformId, author: '' })}
@@ -125,12 +126,12 @@ export function DashboardApp(props: { db: FeedlensDatabase; hash?: string }) {
           </select>
         </label>
         <label>
-          Author
+          {t('dash.filters.author')}
           <input
             name="author"
             type="search"
             value={filters.author}
-            placeholder="everyone"
+            placeholder={t('dash.filters.everyone')}
             list="authors"
             onChange={(e) => set({ author: e.currentTarget.value })}
           />
@@ -141,38 +142,39 @@ export function DashboardApp(props: { db: FeedlensDatabase; hash?: string }) {
           </datalist>
         </label>
         <label>
-          Posted from
+          {t('dash.filters.from')}
           <input name="from" type="date" value={filters.from} onChange={(e) => set({ from: e.currentTarget.value })} />
         </label>
         <label>
-          to
+          {t('dash.filters.to')}
           <input name="to" type="date" value={filters.to} onChange={(e) => set({ to: e.currentTarget.value })} />
         </label>
         <label>
-          Compare at age
+          {t('dash.filters.age')}
           <select value={filters.age} onChange={(e) => set({ age: e.currentTarget.value as AgeId })}>
             {AGES.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.label}
+                {ageLabel(a.id)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Measure
+          {t('dash.filters.measure')}
           <select value={filters.measure} onChange={(e) => set({ measure: e.currentTarget.value as Measure })}>
-            {(Object.keys(MEASURE_LABELS) as Measure[]).map((m) => (
+            {MEASURES.map((m) => (
               <option key={m} value={m}>
-                {MEASURE_LABELS[m]}
+                {measureLabel(m)}
               </option>
             ))}
           </select>
         </label>
       </form>
       {!section ? (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('dash.loading')}</p>
       ) : (
         <>
+          <SummarySection posts={section.data.posts} cut={section.data.postsCut} platform={section.platform} />
           <ComparisonSection {...section} />
           <PostsSection {...section} selected={selected} onSelect={(p) => setSelected(p.key)} />
           <HistorySection db={props.db} postKey={selected} />
@@ -181,7 +183,7 @@ export function DashboardApp(props: { db: FeedlensDatabase; hash?: string }) {
       )}
       <BenchmarksSection />
       <section id="people" aria-labelledby="people-heading">
-        <h2 id="people-heading">Accounts and peers</h2>
+        <h2 id="people-heading">{t('dash.people.title')}</h2>
         <PeopleForm platform={filters.platform} platformName={platformName} settings={settings} save={updateSettings} />
       </section>
     </main>

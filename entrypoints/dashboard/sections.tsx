@@ -1,16 +1,20 @@
 /** The dashboard's sections; each says what to do when it has nothing to show. */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Chart } from '@/components/Chart';
 import { DataTable } from '@/components/DataTable';
 import { DeletePostButton } from '@/components/DeletePostButton';
 import type { AgeId } from '@/lib/metrics/ages';
-import { compareWithPeers, engagementByAuthor, MEASURE_LABELS, type Measure } from '@/lib/metrics/compare';
+import { compareWithPeers, engagementByAuthor, type Measure } from '@/lib/metrics/compare';
 import { ageLabel } from '@/lib/metrics/format';
-import { BENCHMARK_CAVEAT } from '@/lib/metrics/benchmarks';
+import { benchmarkCaveat } from '@/lib/metrics/benchmarks';
+import { MIN_SAMPLE } from '@/lib/metrics/rates';
 import type { FeedlensDatabase, PostRecord, SnapshotRecord } from '@/lib/storage/db';
 import type { PlatformId } from '@/lib/model';
 import { snapshotsOf } from '@/lib/storage/queries';
-import { t } from '@/lib/ui/i18n';
+import { formatList, formatNumber } from '@/lib/ui/format';
+import { plural, t } from '@/lib/ui/i18n';
+import { measureLabel } from '@/lib/ui/labels';
 import { comparisonChart, distributionChart, historyChart } from './charts';
 import {
   PUBLISHED_BENCHMARKS,
@@ -29,6 +33,21 @@ const DISTRIBUTION_MIN_POSTS = 3;
 /** Rows rendered per table; the CSV always has them all, and so the page stays quick with a year of data. */
 const SHOWN_ROWS = 50;
 
+/**
+ * A message with a link in it: the translation places `{token}` where the link goes, so each
+ * language keeps its own word order around it.
+ */
+function withLink(text: string, token: string, link: ComponentChildren): ComponentChildren {
+  const [before, after = ''] = text.split(`{${token}}`);
+  return (
+    <>
+      {before}
+      {link}
+      {after}
+    </>
+  );
+}
+
 export interface SectionProps {
   data: DashboardData;
   platform: PlatformId;
@@ -40,42 +59,49 @@ export interface SectionProps {
 
 export function ComparisonSection(props: SectionProps) {
   const { data, age, measure } = props;
-  const label = MEASURE_LABELS[measure];
+  const label = measureLabel(measure);
   const { rows, peerValues } = useMemo(
     () => compareWithPeers(data.mine, data.peers, age, measure),
     [data, age, measure],
   );
   const chart = useMemo(() => comparisonChart(rows, measure, label), [rows, measure, label]);
   const peersText = data.peersChosen
-    ? `your chosen peers (${peerValues.length} of their posts have a value at ${ageLabel(age)})`
-    : `everyone else Feedlens saw on ${props.platformName} in this range (${peerValues.length} posts with a value at ${ageLabel(age)}, from the newest ${SAMPLE.toLocaleString()})`;
+    ? plural('dash.comparison.peersChosen', peerValues.length, { age: ageLabel(age) })
+    : plural('dash.comparison.peersEveryone', peerValues.length, {
+        age: ageLabel(age),
+        site: props.platformName,
+        sample: formatNumber(SAMPLE),
+      });
   return (
     <section aria-labelledby="mine-heading">
-      <h2 id="mine-heading">My accounts vs peers</h2>
+      <h2 id="mine-heading">{t('dash.comparison.title')}</h2>
       {props.handles.length === 0 ? (
         <p class="empty">
-          Name your {props.platformName} accounts in <a href="#people">Accounts and peers</a> below to compare your
-          posts with your peers’ at the same age.
+          {withLink(
+            t('dash.comparison.nameAccounts', { site: props.platformName }),
+            'people',
+            <a href="#people">{t('dash.people.title')}</a>,
+          )}
         </p>
       ) : rows.length === 0 ? (
         <p class="empty">
-          None of {props.handles.map((h) => `@${h}`).join(', ')}’s posts in this range has a value at {ageLabel(age)}.
-          Feedlens knows a post’s counts at an age only if it saw the post around then: open your {props.platformName}{' '}
-          profile now and then, or pick another age.
+          {t('dash.comparison.noValues', {
+            handles: formatList(props.handles.map((h) => `@${h}`)),
+            age: ageLabel(age),
+            site: props.platformName,
+          })}
         </p>
       ) : (
         <>
-          <p class="muted">
-            {label} of each of your posts at {ageLabel(age)} after posting, against the median of {peersText}.
-          </p>
+          <p class="muted">{t('dash.comparison.explain', { measure: label, age: ageLabel(age), peers: peersText })}</p>
           <Chart
-            label={`${label} at ${ageLabel(age)}: my posts and peers’ median`}
+            label={t('dash.comparison.chart', { measure: label, age: ageLabel(age) })}
             options={chart.options}
             data={chart.data}
           />
           <DataTable
             name={`mine-vs-peers-${age}`}
-            caption="My posts against peers"
+            caption={t('dash.comparison.caption')}
             columns={comparisonColumns(age, measure, label)}
             rows={rows}
             rowKey={(r) => r.post.key}
@@ -104,15 +130,16 @@ export function DistributionSection(props: SectionProps) {
       ) : (
         <>
           <p class="muted">
-            Engagement ÷ views of each post (latest counts), per author with at least {DISTRIBUTION_MIN_POSTS} rated
-            posts: the band is the middle half of their posts, dots the median and the extremes. Posts with under 20
-            views are left out.
+            {t('dash.distribution.explain', {
+              min: formatNumber(DISTRIBUTION_MIN_POSTS),
+              views: formatNumber(MIN_SAMPLE),
+            })}
           </p>
-          <Chart label="Engagement rate by author" options={chart.options} data={chart.data} />
+          <Chart label={t('dashboard.distribution.title')} options={chart.options} data={chart.data} />
           <DataTable
             name="engagement-by-author"
-            caption="Engagement rate by author"
-            columns={distributionColumns}
+            caption={t('dashboard.distribution.title')}
+            columns={distributionColumns()}
             rows={authors}
             rowKey={(d) => d.author}
             limit={SHOWN_ROWS}
@@ -124,18 +151,14 @@ export function DistributionSection(props: SectionProps) {
 }
 
 export function PostsSection(props: SectionProps & { selected: string | null; onSelect(post: PostRecord): void }) {
-  const label = MEASURE_LABELS[props.measure];
+  const label = measureLabel(props.measure);
   return (
     <section aria-labelledby="posts-heading">
-      <h2 id="posts-heading">Posts</h2>
-      {props.data.postsCut && (
-        <p class="muted">
-          The newest {SAMPLE.toLocaleString()} posts matching the filters; narrow the dates to see older ones.
-        </p>
-      )}
+      <h2 id="posts-heading">{t('dash.posts.title')}</h2>
+      {props.data.postsCut && <p class="muted">{t('dash.posts.cut', { count: formatNumber(SAMPLE) })}</p>}
       <DataTable
         name="posts"
-        caption="Posts"
+        caption={t('dash.posts.title')}
         columns={postColumns(props.platform, props.age, props.measure, label)}
         rows={props.data.posts}
         rowKey={(p) => p.key}
@@ -164,20 +187,20 @@ export function HistorySection(props: { db: FeedlensDatabase; postKey: string | 
   const chart = useMemo(() => (state ? historyChart(state.history) : null), [state]);
   return (
     <section aria-labelledby="history-heading" id="history">
-      <h2 id="history-heading">Post history</h2>
+      <h2 id="history-heading">{t('dash.history.title')}</h2>
       {!props.postKey ? (
-        <p class="empty">Choose a post in the table above to see its counts over time.</p>
+        <p class="empty">{t('dash.history.choose')}</p>
       ) : !state ? (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('dash.loading')}</p>
       ) : !state.post ? (
-        <p class="empty">This post is not stored (it may have been deleted or not imported).</p>
+        <p class="empty">{t('dash.history.missing')}</p>
       ) : (
         <>
           <p>
             <strong>{state.post.author ? `@${state.post.author}` : state.post.postId}</strong>{' '}
             <span class="post-text-inline">{state.post.text}</span>{' '}
             <a href={state.post.url} target="_blank" rel="noopener noreferrer">
-              open
+              {t('dash.open')}
             </a>{' '}
             <DeletePostButton
               db={props.db}
@@ -187,12 +210,12 @@ export function HistorySection(props: { db: FeedlensDatabase; postKey: string | 
             />
           </p>
           {chart && state.history.length > 1 && (
-            <Chart label="Counts over time" options={chart.options} data={chart.data} />
+            <Chart label={t('dash.history.overTime')} options={chart.options} data={chart.data} />
           )}
           <DataTable
             name={`history-${state.post.postId}`}
-            caption="Counts over time"
-            columns={historyColumns}
+            caption={t('dash.history.overTime')}
+            columns={historyColumns()}
             rows={state.history}
             rowKey={(s) => String(s.at)}
           />
@@ -205,12 +228,12 @@ export function HistorySection(props: { db: FeedlensDatabase; postKey: string | 
 export function BenchmarksSection() {
   return (
     <section aria-labelledby="benchmarks-heading">
-      <h2 id="benchmarks-heading">Published benchmarks, for context</h2>
-      <p class="caveat">{BENCHMARK_CAVEAT}</p>
+      <h2 id="benchmarks-heading">{t('dash.benchmarks.title')}</h2>
+      <p class="caveat">{benchmarkCaveat()}</p>
       <DataTable
         name="published-benchmarks"
-        caption="Published engagement-rate benchmarks"
-        columns={benchmarkColumns}
+        caption={t('dash.benchmarks.caption')}
+        columns={benchmarkColumns()}
         rows={PUBLISHED_BENCHMARKS}
         rowKey={(b) => b.source}
       />

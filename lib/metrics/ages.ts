@@ -11,11 +11,12 @@ import { boundsOf, hasValue, type Count, type Counts, type Metric } from '../mod
 
 const HOUR = 3600_000;
 
+/** Their names in the UI language: ageLabel (lib/metrics/format.ts). */
 export const AGES = [
-  { id: '1h', ms: HOUR, label: '1 h' },
-  { id: '6h', ms: 6 * HOUR, label: '6 h' },
-  { id: '24h', ms: 24 * HOUR, label: '24 h' },
-  { id: '7d', ms: 7 * 24 * HOUR, label: '7 d' },
+  { id: '1h', ms: HOUR },
+  { id: '6h', ms: 6 * HOUR },
+  { id: '24h', ms: 24 * HOUR },
+  { id: '7d', ms: 7 * 24 * HOUR },
 ] as const;
 export type AgeId = (typeof AGES)[number]['id'];
 export const AGE_IDS: readonly AgeId[] = AGES.map((age) => age.id);

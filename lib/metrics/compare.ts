@@ -40,11 +40,8 @@ export interface ComparablePost {
  */
 export type Measure = 'interactions' | 'likes' | 'engagementRate';
 
-export const MEASURE_LABELS: Record<Measure, string> = {
-  interactions: 'Interactions',
-  likes: 'Likes',
-  engagementRate: 'Engagement rate (by views)',
-};
+/** In the order the dashboard offers them; their names in the UI language: lib/ui/labels.ts. */
+export const MEASURES: readonly Measure[] = ['interactions', 'likes', 'engagementRate'];
 
 /**
  * A measure of some counts as a plain number (the count's best value), or null when it cannot be

@@ -40,9 +40,13 @@ export interface CsvColumn<R> {
   percent?: boolean;
 }
 
+/** A column's header with its unit: "(%)" after a rate's, the same on screen and in the file. */
+export const columnHeader = (column: Pick<CsvColumn<unknown>, 'label' | 'percent'>): string =>
+  column.percent ? `${column.label} (%)` : column.label;
+
 export function tableCsv<R>(columns: readonly CsvColumn<R>[], rows: readonly R[]): string {
   return toCsv(
-    columns.map((c) => (c.percent ? `${c.label} (%)` : c.label)),
+    columns.map(columnHeader),
     rows.map((row) => columns.map((c) => (c.percent ? percentCell(c.csv(row)) : c.csv(row)))),
   );
 }

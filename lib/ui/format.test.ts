@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatCount, formatDateTime, formatFixed, formatList, formatRatio } from './format';
+import {
+  formatAge,
+  formatCount,
+  formatDateTime,
+  formatDay,
+  formatFixed,
+  formatList,
+  formatRatio,
+  formatTime,
+} from './format';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -25,5 +34,15 @@ describe('numbers and dates in the UI language', () => {
     const text = formatDateTime(at, 'en-GB');
     expect(text).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(at));
     expect(text).not.toContain('T14:05');
+  });
+
+  it('give a chart’s day and hour ticks in the language and the user’s own clock', () => {
+    // 14:05 on the user's wall clock, whatever time zone this machine is in.
+    const at = new Date(2026, 10, 3, 14, 5).getTime();
+    expect(formatTime(at, 'de')).toBe('14:05');
+    expect(formatTime(at, 'en')).toBe('2:05 PM');
+    expect(formatDay(at, 'de')).toBe('3. Nov.');
+    expect(formatDay(at, 'en')).toBe('Nov 3');
+    expect(formatDay(at, 'ja')).toBe('11月3日');
   });
 });

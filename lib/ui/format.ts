@@ -123,3 +123,20 @@ export function formatDateTime(at: number, locale = uiLocale()): string {
     dateTimes.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
   return format.format(at);
 }
+
+const dayAndTime = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let format = dayAndTime.get(`${locale}|${key}`);
+  if (!format) dayAndTime.set(`${locale}|${key}`, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+/** A day in the user's time zone, short: "Nov 3" / "3. Nov." / "11月3日" (a chart's date ticks). */
+export function formatDay(at: number, locale = uiLocale()): string {
+  return dateFormat('day', locale, { month: 'short', day: 'numeric' }).format(at);
+}
+
+/** A time of day in the user's time zone: "2:05 PM" / "14:05" (a chart's hour ticks). */
+export function formatTime(at: number, locale = uiLocale()): string {
+  return dateFormat('time', locale, { hour: 'numeric', minute: '2-digit' }).format(at);
+}

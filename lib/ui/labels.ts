@@ -1,7 +1,8 @@
 /** The names of counts and rates in the UI language (their ids stay English in data and code). */
+import type { Measure } from '../metrics/compare';
 import type { RateId } from '../metrics/rates';
 import type { Metric } from '../model';
-import { t, type MessageKey } from './i18n';
+import { t, uiLocale, type MessageKey } from './i18n';
 
 const METRIC_LABELS: Record<Metric | 'engagements', MessageKey> = {
   likes: 'metrics.likes',
@@ -33,3 +34,16 @@ export function formulaLabel(formula: string): string {
       t(METRIC_LABELS[word as Metric | 'engagements']),
     );
 }
+
+const MEASURE_LABELS: Record<Measure, MessageKey> = {
+  interactions: 'dash.measure.interactions',
+  likes: 'dash.measure.likes',
+  engagementRate: 'dash.measure.engagementRate',
+};
+
+/** What the dashboard compares ("Interactions", "Engagement rate by views") in the UI language. */
+export const measureLabel = (measure: Measure): string => t(MEASURE_LABELS[measure]);
+
+/** "likes" → "Likes" for a column header: the language's own capital (none in Japanese). */
+export const capitalized = (text: string, locale = uiLocale()): string =>
+  text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);

@@ -123,7 +123,10 @@ describe('the dashboard', () => {
     const from = new Date(NOW - 9.5 * DAY).toISOString().slice(0, 10);
     await page.locator('input[name="from"]').fill(from);
     await waitFor(async () => (await rows(page, 'posts').count()) < 20, 'the date filter');
-    const dates = await rows(page, 'posts').locator('td:first-child').allTextContents();
+    // Dates read in the user's language; their datetime keeps the moment itself.
+    const dates = await rows(page, 'posts')
+      .locator('td:first-child time')
+      .evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
     expect(dates.length).toBeGreaterThan(0);
     for (const date of dates) expect(date.slice(0, 10) >= from).toBe(true);
   });
@@ -141,7 +144,7 @@ describe('the dashboard', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Posted (UTC),Author,Post,likes,reposts,replies,views,Engagement / views (%),Interactions at 24 h,Link',
+      'Posted (local time),Author,Post,Likes,Reposts,Replies,Views,Latest engagement rate by views (%),Interactions at age 24 h,Link',
     );
     expect(lines.length).toBe(1 + 40 + 1); // header, forty posts, and the final line end
     expect(csv).toContain(`,ada,"'=HYPERLINK(""http://evil""), with ""quotes"",\nand a second line",`);
