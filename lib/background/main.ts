@@ -5,6 +5,7 @@
  * one only connects them.
  */
 import { browser } from 'wxt/browser';
+import { loadSettings, onSettingsChanged } from '../settings/store';
 import { connectionCache } from '../storage/db';
 import { listenForToggleCommand } from './commands';
 import { openWelcomeOnInstall } from './first-run';
@@ -19,6 +20,7 @@ import { createReadingsInbox } from './readings-inbox';
 import { startRetentionJob } from './retention-job';
 import { createSiteStatusRecorder, createStorageStatusTracker } from './site-status';
 import { startToolbarState } from './toolbar-state';
+import { createWellbeingRecorder } from './wellbeing';
 import { onStoreGenerationChanged } from './status-store';
 
 export function runBackground(): void {
@@ -39,12 +41,17 @@ export function runBackground(): void {
   onStoreGenerationChanged(invalidate);
 
   const sites = createKnownSites();
+  // Today's wellbeing figures: posts shown without counts, peeks, snoozes (never exported).
+  const wellbeing = createWellbeingRecorder(browser.storage.local, Number.POSITIVE_INFINITY);
+  void loadSettings().then((settings) => wellbeing.settingsChanged(settings));
+  onSettingsChanged((settings) => wellbeing.settingsChanged(settings));
   browser.runtime.onMessage.addListener(
     createPageMessageListener({
       extensionId: browser.runtime.id,
       adapterFor: sites.adapterFor,
       takeReadings: createReadingsInbox({ push: (readings) => queue.push(readings), hostAllowed }),
       ...createSiteStatusRecorder(),
+      wellbeing: (message) => wellbeing.report(message),
     }),
   );
   listenForToggleCommand(sites.adapterFor);

@@ -13,6 +13,7 @@ function setup() {
     takeReadings: vi.fn(async (): Promise<ReadingsReply> => ({ stored: true, accepted: 1, rejected: 0 })),
     health: vi.fn(),
     fallback: vi.fn(),
+    wellbeing: vi.fn(),
   };
   const listener = createPageMessageListener(deps satisfies PageMessageDeps);
   const reply = vi.fn();
@@ -55,6 +56,18 @@ describe('routing what content scripts send', () => {
     await answered();
     expect(reply).toHaveBeenCalledWith({ stored: false });
     expect(error).toHaveBeenCalled();
+  });
+
+  it('passes wellbeing reports from a supported site on, unanswered, and drops those from any other page', async () => {
+    const { deps, listener, reply } = setup();
+    const message = { type: 'wellbeing', shownHidden: 3, peeks: 1 };
+    expect(listener(message, fromX, reply)).toBeUndefined();
+    await vi.waitFor(() => expect(deps.wellbeing).toHaveBeenCalledWith(message));
+    listener(message, { id: OURS, url: 'https://evil.example/' }, reply);
+    listener(message, { id: 'other-extension', url: 'https://x.com/home' }, reply);
+    await vi.waitFor(() => expect(deps.adapterFor).toHaveBeenCalledTimes(2));
+    expect(deps.wellbeing).toHaveBeenCalledTimes(1);
+    expect(reply).not.toHaveBeenCalled();
   });
 
   it('ignores other extensions and messages of other types, leaving them to other listeners', () => {

@@ -25,6 +25,8 @@ export interface PageMessageDeps {
   /** Records a `reader-health` or `hiding-fallback` report (lib/background/site-status.ts). */
   health(adapter: PlatformAdapter, message: unknown): void;
   fallback(adapter: PlatformAdapter, message: unknown): void;
+  /** Adds a `wellbeing` report to today's figures (lib/background/wellbeing.ts). */
+  wellbeing(message: unknown): void;
 }
 
 /**
@@ -37,8 +39,14 @@ export function createPageMessageListener(
   return (message, sender, sendResponse) => {
     if (sender.id !== deps.extensionId) return undefined;
     const type = (message as { type?: unknown } | null)?.type;
-    if (type !== 'readings' && type !== 'reader-health' && type !== 'hiding-fallback') return undefined;
+    if (type !== 'readings' && type !== 'reader-health' && type !== 'hiding-fallback' && type !== 'wellbeing')
+      return undefined;
     const adapter = deps.adapterFor(sender.url ?? sender.tab?.url);
+    if (type === 'wellbeing') {
+      // Only from a page of a supported site, as every page report.
+      void adapter.then((found) => found && deps.wellbeing(message));
+      return undefined;
+    }
     if (type !== 'readings') {
       const record = type === 'reader-health' ? deps.health : deps.fallback;
       void adapter.then((found) => found && record(found, message));

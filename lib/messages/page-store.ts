@@ -48,7 +48,27 @@ export interface HidingFallback {
 export type ContentMessage =
   | { type: 'readings'; readings: PostReading[] }
   | { type: 'reader-health'; platform: PlatformId; status: ReaderStatus; diagnostic?: ReaderDiagnostic }
-  | ({ type: 'hiding-fallback'; platform: PlatformId } & HidingFallback);
+  | ({ type: 'hiding-fallback'; platform: PlatformId } & HidingFallback)
+  | WellbeingMessage;
+
+/** Today's wellbeing figures grew on a page: posts shown without counts, peeks (lib/wellbeing/today.ts). */
+export interface WellbeingMessage {
+  type: 'wellbeing';
+  shownHidden: number;
+  peeks: number;
+}
+
+/** More than a page could add between two reports (one every few seconds) is not believed. */
+const MAX_WELLBEING_STEP = 1000;
+
+export function validateWellbeingMessage(message: unknown): WellbeingMessage | undefined {
+  if (!isObject(message) || message.type !== 'wellbeing') return undefined;
+  const step = (v: unknown) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_WELLBEING_STEP ? (v as number) : null);
+  const shownHidden = step(message.shownHidden);
+  const peeks = step(message.peeks);
+  if (shownHidden === null || peeks === null || shownHidden + peeks === 0) return undefined;
+  return { type: 'wellbeing', shownHidden, peeks };
+}
 
 /**
  * The background's answer to a `readings` message. `stored`: the message's transaction committed
