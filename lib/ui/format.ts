@@ -123,3 +123,11 @@ export function formatDateTime(at: number, locale = uiLocale()): string {
     dateTimes.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
   return format.format(at);
 }
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+/** A time of day in the user's own time zone and language: "14:05" / "2:05 PM". */
+export function formatClock(at: number, locale = uiLocale()): string {
+  let format = clocks.get(locale);
+  if (!format) clocks.set(locale, (format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })));
+  return format.format(at);
+}
