@@ -18,6 +18,7 @@ import {
 import type { Settings } from '../settings/settings';
 import type { DeleteScope } from '../storage/delete';
 import type { FeedlensDatabase } from '../storage/db';
+import { t } from './i18n';
 import { exportBlob, type ExportProgress } from '../storage/export';
 
 export interface RunningImport {
@@ -60,9 +61,7 @@ export function importFile(file: Blob, restoreSettings: boolean): RunningImport 
       send({ type: 'import-cancel' });
       const unreadable = error instanceof TypeError;
       return finish({
-        error: unreadable
-          ? 'This file is not text (UTF-8), so it is not a Feedlens export. Nothing was imported.'
-          : 'The file could not be read (it may have been moved or changed). Nothing was imported.',
+        error: unreadable ? t('prefs.importFile.notText') : t('prefs.importFile.unreadable'),
       });
     }
     offset = end;
