@@ -31,7 +31,7 @@ export interface RunningImport {
   done: Promise<{ job?: DataJob; error?: string }>;
 }
 
-const LOST = 'Feedlens’s background stopped answering. Reload this page to see what was done.';
+const lost = () => t('prefs.importFile.lost');
 
 export function importFile(file: Blob, restoreSettings: boolean): RunningImport {
   const port = browser.runtime.connect({ name: DATA_PORT });
@@ -75,7 +75,7 @@ export function importFile(file: Blob, restoreSettings: boolean): RunningImport 
   });
   port.onDisconnect.addListener(() => {
     open = false;
-    settle({ error: LOST });
+    settle({ error: lost() });
   });
   send({ type: 'import-start', size: file.size, restoreSettings });
   return { cancel: () => send({ type: 'import-cancel' }), done };
@@ -93,7 +93,7 @@ export function deleteStored(scope: DeleteScope): Promise<DataJob> {
       }
     });
     port.onDisconnect.addListener(() =>
-      resolve({ kind: 'delete', state: 'failed', message: LOST, posts: 0, snapshots: 0, at: Date.now() }),
+      resolve({ kind: 'delete', state: 'failed', message: lost(), posts: 0, snapshots: 0, at: Date.now() }),
     );
     port.postMessage({ type: 'delete', scope } satisfies DataRequest);
   });
