@@ -2,7 +2,6 @@
 import { useState } from 'preact/hooks';
 import type { FeedlensDatabase, PostRecord } from '@/lib/storage/db';
 import { deleteStored } from '@/lib/ui/data-client';
-import { plural, t } from '@/lib/ui/i18n';
 import { ConfirmDelete } from './ConfirmDelete';
 
 export function DeletePostButton(props: {
@@ -12,23 +11,20 @@ export function DeletePostButton(props: {
   onDeleted(): void;
 }) {
   const [asking, setAsking] = useState(false);
+  const who = props.post.author ? `@${props.post.author}’s post` : 'this post';
   if (!asking) {
     return (
       <button type="button" class="button" onClick={() => setAsking(true)}>
-        {t('prefs.deletePost.button')}
+        Delete this post…
       </button>
     );
   }
   return (
     <ConfirmDelete
       db={props.db}
-      question={
-        props.post.author
-          ? t('prefs.deletePost.questionAuthor', { author: props.post.author })
-          : t('prefs.deletePost.question')
-      }
-      detail={plural('prefs.deletePost.detail', props.snapshots)}
-      confirmLabel={t('prefs.deletePost.confirm')}
+      question={`Delete ${who} from Feedlens?`}
+      detail={`Its record and its ${props.snapshots.toLocaleString()} snapshots are deleted from this browser (the post itself stays on the site).`}
+      confirmLabel="Delete this post"
       onConfirm={() => deleteStored({ kind: 'post', key: props.post.key })}
       onClose={(job) => {
         setAsking(false);
