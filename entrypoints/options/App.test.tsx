@@ -61,6 +61,15 @@ describe('the settings page', () => {
     expect(days).toContain(new Intl.DateTimeFormat('de', { weekday: 'short' }).format(new Date(2026, 10, 23)));
   });
 
+  it('has no English left in Japanese either, where any Latin word outside names would stand out', async () => {
+    const page = await settingsPageIn('ja');
+    expect(page.querySelector('h1')?.textContent).toBe('Feedlens の設定');
+    const leftovers = wordsOf(page).filter((words) =>
+      ENGLISH.test(words.replaceAll('chrome://extensions/shortcuts', '')),
+    );
+    expect(leftovers).toEqual([]);
+  });
+
   it('is in English for an English browser, where the same check finds the English words', async () => {
     const page = await settingsPageIn('en');
     expect(wordsOf(page).filter((words) => ENGLISH.test(words)).length).toBeGreaterThan(20);
