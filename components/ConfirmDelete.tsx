@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DataJob } from '@/lib/messages/data';
 import type { FeedlensDatabase } from '@/lib/storage/db';
+import { t } from '@/lib/ui/i18n';
 import { ExportButton } from './ExportButton';
 
 export function ConfirmDelete(props: {
@@ -29,7 +30,7 @@ export function ConfirmDelete(props: {
       <div class={`notice ${state.state === 'done' ? 'notice-info' : 'notice-error'}`} role="status">
         {state.message}{' '}
         <button type="button" class="button" onClick={() => props.onClose(state)}>
-          OK
+          {t('prefs.confirm.ok')}
         </button>
       </div>
     );
@@ -39,9 +40,11 @@ export function ConfirmDelete(props: {
       <p id="confirm-question">
         <strong>{props.question}</strong>
       </p>
-      <p id="confirm-detail">{props.detail} This cannot be undone.</p>
+      <p id="confirm-detail">
+        {props.detail} {t('prefs.confirm.undone')}
+      </p>
       <p>
-        Keep a copy first: <ExportButton db={props.db} label="Export a backup" offerSettings />
+        {t('prefs.confirm.backup')} <ExportButton db={props.db} label={t('prefs.confirm.exportBackup')} offerSettings />
       </p>
       <p class="confirm-actions">
         <button
@@ -51,7 +54,7 @@ export function ConfirmDelete(props: {
           disabled={state === 'deleting'}
           onClick={() => props.onClose()}
         >
-          Keep my data
+          {t('prefs.confirm.keep')}
         </button>{' '}
         <button
           type="button"
@@ -59,7 +62,7 @@ export function ConfirmDelete(props: {
           disabled={state === 'deleting'}
           onClick={() => void confirm()}
         >
-          {state === 'deleting' ? 'Deleting…' : props.confirmLabel}
+          {state === 'deleting' ? t('prefs.confirm.deleting') : props.confirmLabel}
         </button>
       </p>
     </div>

@@ -5,9 +5,10 @@ import { ADAPTERS } from '@/lib/platforms/registry';
 import type { FeedlensDatabase } from '@/lib/storage/db';
 import type { StoredTotals } from '@/lib/storage/delete';
 import { deleteStored } from '@/lib/ui/data-client';
+import { counted } from '@/lib/ui/counted';
+import { plural, t } from '@/lib/ui/i18n';
 import { ConfirmDelete } from './ConfirmDelete';
 
-const n = (count: number) => count.toLocaleString();
 const nameOf = (platform: PlatformId) => ADAPTERS.find((a) => a.id === platform)?.name ?? platform;
 
 /** What the user asked to delete, fixed when they asked (the totals change once it is gone). */
@@ -30,17 +31,15 @@ export function DeleteData(props: {
   const totals = props.totals;
   return (
     <div class="delete-data">
-      {!asking && (!totals || totals.posts === 0) && (
-        <p class="muted">Nothing is stored, so there is nothing to delete.</p>
-      )}
+      {!asking && (!totals || totals.posts === 0) && <p class="muted">{t('prefs.delete.nothing')}</p>}
       {totals && totals.posts > 0 && (
         <p>
           <label>
-            Delete one site’s data:{' '}
+            {t('prefs.delete.siteLabel')}{' '}
             <select value={chosen} disabled={props.busy} onChange={(e) => setSite(e.currentTarget.value as PlatformId)}>
               {sites.map((p) => (
                 <option key={p} value={p}>
-                  {nameOf(p)} ({n(totals.sites[p]!)} posts)
+                  {nameOf(p)} ({counted(totals.sites[p]!, 'post')})
                 </option>
               ))}
             </select>
@@ -51,7 +50,7 @@ export function DeleteData(props: {
             disabled={props.busy || !chosen}
             onClick={() => chosen && setAsking({ kind: 'site', platform: chosen, posts: totals.sites[chosen]! })}
           >
-            Delete {chosen ? nameOf(chosen) : ''} data…
+            {t('prefs.delete.siteButton', { site: chosen ? nameOf(chosen) : '' })}
           </button>{' '}
           <button
             type="button"
@@ -59,16 +58,16 @@ export function DeleteData(props: {
             disabled={props.busy}
             onClick={() => setAsking({ kind: 'all', posts: totals.posts, snapshots: totals.snapshots })}
           >
-            Delete all data…
+            {t('prefs.delete.allButton')}
           </button>
         </p>
       )}
       {asking?.kind === 'site' && (
         <ConfirmDelete
           db={props.db}
-          question={`Delete all ${n(asking.posts)} posts from ${nameOf(asking.platform)}?`}
-          detail={`Every ${nameOf(asking.platform)} post Feedlens stored goes, with its snapshots; other sites and your settings stay.`}
-          confirmLabel={`Delete ${nameOf(asking.platform)} data`}
+          question={plural('prefs.delete.siteQuestion', asking.posts, { site: nameOf(asking.platform) })}
+          detail={t('prefs.delete.siteDetail', { site: nameOf(asking.platform) })}
+          confirmLabel={t('prefs.delete.siteConfirm', { site: nameOf(asking.platform) })}
           onConfirm={() => deleteStored({ kind: 'site', platform: asking.platform })}
           onClose={close}
         />
@@ -76,9 +75,12 @@ export function DeleteData(props: {
       {asking?.kind === 'all' && (
         <ConfirmDelete
           db={props.db}
-          question="Delete everything Feedlens has stored?"
-          detail={`All ${n(asking.posts)} posts and ${n(asking.snapshots)} snapshots go, from every site. Your settings stay.`}
-          confirmLabel="Delete all data"
+          question={t('prefs.delete.allQuestion')}
+          detail={t('prefs.delete.allDetail', {
+            posts: counted(asking.posts, 'post'),
+            snapshots: counted(asking.snapshots, 'snapshot'),
+          })}
+          confirmLabel={t('prefs.delete.allConfirm')}
           onConfirm={() => deleteStored({ kind: 'all' })}
           onClose={close}
         />

@@ -9,13 +9,14 @@ import type { FeedlensDatabase } from '@/lib/storage/db';
 import { exportFileName, type ExportProgress } from '@/lib/storage/export';
 import { exportFile } from '@/lib/ui/data-client';
 import { downloadText } from '@/lib/ui/download';
-
-const n = (count: number) => count.toLocaleString();
+import { counted } from '@/lib/ui/counted';
+import { formatNumber } from '@/lib/ui/format';
+import { plural, t } from '@/lib/ui/i18n';
 
 export function exportProgressText(p: ExportProgress): string {
   return p.posts < p.totalPosts || p.totalSnapshots === 0
-    ? `Exporting ${n(p.posts)} of ${n(p.totalPosts)} posts…`
-    : `Exporting ${n(p.snapshots)} of ${n(p.totalSnapshots)} snapshots…`;
+    ? plural('prefs.export.posts', p.totalPosts, { done: formatNumber(p.posts) })
+    : plural('prefs.export.snapshots', p.totalSnapshots, { done: formatNumber(p.snapshots) });
 }
 
 export function ExportButton(props: {
@@ -43,7 +44,7 @@ export function ExportButton(props: {
   return (
     <span class="export">
       <button type="button" class="button" disabled={state === 'busy'} onClick={() => void run()}>
-        {props.label ?? 'Export data'}
+        {props.label ?? t('prefs.export.button')}
       </button>
       {props.offerSettings && (
         <label class="export-settings">
@@ -53,7 +54,7 @@ export function ExportButton(props: {
             disabled={state === 'busy'}
             onChange={(e) => setWithSettings(e.currentTarget.checked)}
           />{' '}
-          Include my settings (accounts, peers, hiding choices)
+          {t('prefs.export.withSettings')}
         </label>
       )}
       {state === 'busy' && (
@@ -61,16 +62,19 @@ export function ExportButton(props: {
           {progress && (
             <progress max={progress.totalPosts + progress.totalSnapshots} value={progress.posts + progress.snapshots} />
           )}{' '}
-          {progress ? exportProgressText(progress) : 'Exporting…'}
+          {progress ? exportProgressText(progress) : t('prefs.export.busy')}
         </span>
       )}
       {state === 'done' && progress && (
         <span role="status">
           {' '}
-          Exported {n(progress.posts)} posts and {n(progress.snapshots)} snapshots.
+          {t('prefs.export.done', {
+            posts: counted(progress.posts, 'post'),
+            snapshots: counted(progress.snapshots, 'snapshot'),
+          })}
         </span>
       )}
-      {state === 'error' && <span role="alert"> Export failed; nothing was changed.</span>}
+      {state === 'error' && <span role="alert"> {t('prefs.export.failed')}</span>}
     </span>
   );
 }

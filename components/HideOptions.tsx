@@ -18,6 +18,8 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
   const change = (edit: (hide: HideSettings) => HideSettings) => props.save((s) => ({ ...s, hide: edit(s.hide) }));
   const [modesSite, setModesSite] = useState<PlatformId>('x');
   const ownNamed = Object.values(props.settings.accounts).some((list) => list.length > 0);
+  // The keys are markup, so the sentence is split around them; a language may put them anywhere.
+  const [shortcutBefore, shortcutAfter = ''] = t('prefs.hide.shortcut').split('{keys}');
   return (
     <section aria-labelledby="hide-heading">
       <h2 id="hide-heading">{t('hideOptions.title')}</h2>
@@ -28,8 +30,9 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
         onChange={(on) => change((h) => ({ ...h, enabled: on }))}
       />
       <p>
-        <SnoozeButton settings={props.settings} now={props.now} save={props.save} /> Keyboard shortcut on any supported
-        site: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>H</kbd> (change it at chrome://extensions/shortcuts).
+        <SnoozeButton settings={props.settings} now={props.now} save={props.save} /> {shortcutBefore}
+        <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>H</kbd>
+        {shortcutAfter}
       </p>
       <h3>{t('hideOptions.sites')}</h3>
       <div class="grid">
@@ -42,11 +45,11 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
           />
         ))}
       </div>
-      <h3>How counts show</h3>
+      <h3>{t('prefs.hide.howCounts')}</h3>
       <p>
-        While hiding is on for a site: the exact number, a coarse 0 / 1 / 1+ in its place, or nothing.{' '}
+        {t('prefs.hide.howCountsIntro')}{' '}
         <label>
-          Site{' '}
+          {t('options.accounts.site')}{' '}
           <select value={modesSite} onChange={(e) => setModesSite(e.currentTarget.value as PlatformId)}>
             {ADAPTERS.map((adapter) => (
               <option key={adapter.id} value={adapter.id}>
@@ -57,13 +60,13 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
         </label>
       </p>
       <MetricModes platform={modesSite} settings={props.settings} save={props.save} />
-      <h3>Feedlens off</h3>
-      <p>On these sites nothing is read, stored, shown or hidden.</p>
+      <h3>{t('prefs.hide.offTitle')}</h3>
+      <p>{t('prefs.hide.offIntro')}</p>
       <div class="grid">
         {ADAPTERS.map((adapter) => (
           <Switch
             key={adapter.id}
-            label={`Off on ${adapter.name}`}
+            label={t('prefs.hide.offOn', { site: adapter.name })}
             checked={props.settings.offSites[adapter.id]}
             onChange={(off) => props.save((s) => withSiteOff(s, adapter.id, off))}
           />
@@ -71,37 +74,33 @@ export function HideOptions(props: { settings: Settings; now: number; save(chang
       </div>
       <h3>{t('hideOptions.when')}</h3>
       <Switch
-        label="Only at certain times"
-        description="Hide during the hours and days below; outside them counts show."
+        label={t('prefs.hide.schedule')}
+        description={t('prefs.hide.scheduleDescription')}
         checked={hide.schedule.enabled}
         onChange={(on) => change((h) => ({ ...h, schedule: { ...h.schedule, enabled: on } }))}
       />
       <ScheduleEditor schedule={hide.schedule} onChange={(schedule) => change((h) => ({ ...h, schedule }))} />
       <Switch
-        label="Peek on hover"
-        description="Hovering or focusing one post shows its counts; the rest stay hidden."
+        label={t('prefs.hide.peek')}
+        description={t('prefs.hide.peekDescription')}
         checked={hide.peek}
         onChange={(on) => change((h) => ({ ...h, peek: on }))}
       />
       <Switch
-        label="Show counts on my own posts"
-        description={
-          ownNamed
-            ? 'Posts by the accounts you named under "Your accounts" keep their counts.'
-            : 'Name your accounts under "Your accounts" below for this to apply.'
-        }
+        label={t('prefs.hide.ownPosts')}
+        description={t(ownNamed ? 'prefs.hide.ownPostsNamed' : 'prefs.hide.ownPostsUnnamed')}
         checked={hide.showOwnPosts}
         onChange={(on) => change((h) => ({ ...h, showOwnPosts: on }))}
       />
       <Switch
-        label="Hide Feedlens’s own numbers too"
-        description="Where counts are hidden, the overlay and popup show no figures either."
+        label={t('prefs.hide.ownFigures')}
+        description={t('prefs.hide.ownFiguresDescription')}
         checked={hide.hideFeedlensFigures}
         onChange={(on) => change((h) => ({ ...h, hideFeedlensFigures: on }))}
       />
       <Switch
-        label="Keep reading while counts are hidden"
-        description="Posts are still read and stored locally, for your history and comparisons."
+        label={t('prefs.hide.keepReading')}
+        description={t('prefs.hide.keepReadingDescription')}
         checked={hide.keepReading}
         onChange={(on) => change((h) => ({ ...h, keepReading: on }))}
       />

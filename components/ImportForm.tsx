@@ -6,22 +6,28 @@
 import { useRef, useState } from 'preact/hooks';
 import { isRunning, sizeRefusal, type DataJob } from '@/lib/messages/data';
 import { importFile, type RunningImport } from '@/lib/ui/data-client';
+import { counted } from '@/lib/ui/counted';
+import { formatMegabytes, formatNumber } from '@/lib/ui/format';
+import { plural, t } from '@/lib/ui/i18n';
 import { useDataJob } from './useDataJob';
 
-const n = (count: number | undefined) => (count ?? 0).toLocaleString();
-const mb = (bytes: number | undefined) => `${Math.round((bytes ?? 0) / (1024 * 1024)).toLocaleString()} MB`;
+const n = (count: number | undefined) => formatNumber(count ?? 0);
 
 function ImportProgress(props: { job: DataJob; cancel?: () => void }) {
   const { job } = props;
   if (job.state === 'checking') {
     return (
       <div class="data-progress" role="status">
-        <progress max={job.totalBytes || 1} value={job.bytes ?? 0} /> Checking the file: {mb(job.bytes)} of{' '}
-        {mb(job.totalBytes)} read, {n(job.posts)} posts and {n(job.snapshots)} snapshots so far. Nothing is saved until
-        the whole file has passed.{' '}
+        <progress max={job.totalBytes || 1} value={job.bytes ?? 0} />{' '}
+        {t('prefs.import.checking', {
+          read: formatMegabytes(job.bytes ?? 0),
+          total: formatMegabytes(job.totalBytes ?? 0),
+          posts: counted(job.posts, 'post'),
+          snapshots: counted(job.snapshots, 'snapshot'),
+        })}{' '}
         {props.cancel && (
           <button type="button" class="button" onClick={props.cancel}>
-            Cancel
+            {t('prefs.import.cancel')}
           </button>
         )}
       </div>
@@ -29,9 +35,11 @@ function ImportProgress(props: { job: DataJob; cancel?: () => void }) {
   }
   return (
     <div class="data-progress" role="status">
-      <progress max={job.totalPosts || 1} value={job.posts} /> Saving {n(job.posts)} of {n(job.totalPosts)} posts (
-      {n(job.snapshots)} of {n(job.totalSnapshots)} snapshots). This last step cannot be cancelled; it goes on if you
-      close this page.
+      <progress max={job.totalPosts || 1} value={job.posts} />{' '}
+      {plural('prefs.import.saving', job.totalPosts ?? 0, {
+        done: n(job.posts),
+        snapshots: plural('prefs.import.savingSnapshots', job.totalSnapshots ?? 0, { done: n(job.snapshots) }),
+      })}
     </div>
   );
 }
@@ -66,7 +74,7 @@ export function ImportForm() {
   return (
     <div class="import">
       <label>
-        Import an export file:{' '}
+        {t('prefs.import.label')}{' '}
         <input
           type="file"
           accept="application/json,.json"
@@ -81,7 +89,7 @@ export function ImportForm() {
           disabled={busy}
           onChange={(e) => setRestoreSettings(e.currentTarget.checked)}
         />{' '}
-        Also restore the settings in the file (accounts, peers, hiding choices), replacing mine
+        {t('prefs.import.restoreSettings')}
       </label>
       {job?.kind === 'import' && isRunning(job) && (
         <ImportProgress job={job} {...(running.current ? { cancel: () => running.current?.cancel() } : {})} />

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
 import { addInstance } from '@/lib/settings/mastodon-instances';
+import { t } from '@/lib/ui/i18n';
 
 /**
  * The popup's small offer on an https site Feedlens does not know: it may be the user's own
@@ -21,10 +22,10 @@ export function MastodonOffer(props: { host: string; tabId: number }) {
 
   if (state.kind === 'added') {
     return (
-      <Notice kind="info" title={`Feedlens now works on ${props.host}`}>
-        Reload this tab to start reading it.{' '}
+      <Notice kind="info" title={t('prefs.offer.added', { host: props.host })}>
+        {t('prefs.offer.reload')}{' '}
         <button type="button" class="button" onClick={() => void browser.tabs.reload(props.tabId)}>
-          Reload tab
+          {t('prefs.offer.reloadTab')}
         </button>
       </Notice>
     );
@@ -32,9 +33,9 @@ export function MastodonOffer(props: { host: string; tabId: number }) {
   return (
     <p class="mastodon-offer">
       <button type="button" class="button" onClick={add}>
-        Is this your Mastodon server? Use Feedlens here
+        {t('prefs.offer.ask')}
       </button>
-      {state.kind === 'denied' && <span role="status"> Access was not allowed, so nothing changed.</span>}
+      {state.kind === 'denied' && <span role="status"> {t('prefs.offer.denied')}</span>}
       {state.kind === 'error' && <span role="alert"> {state.text}</span>}
     </p>
   );

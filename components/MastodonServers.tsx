@@ -7,6 +7,7 @@ import {
   onInstancesChanged,
   removeInstance,
 } from '@/lib/settings/mastodon-instances';
+import { t } from '@/lib/ui/i18n';
 
 interface Server {
   host: string;
@@ -45,10 +46,10 @@ export function MastodonServers() {
       (result) => {
         if (result.status === 'invalid') setMessage({ kind: 'error', text: result.error });
         else if (result.status === 'denied') {
-          setMessage({ kind: 'error', text: `Access to ${result.host} was not allowed, so it was not added.` });
+          setMessage({ kind: 'error', text: t('prefs.mastodon.denied', { host: result.host }) });
         } else {
           setInput('');
-          setMessage({ kind: 'ok', text: `Added ${result.host}. Reload its open tabs to start.` });
+          setMessage({ kind: 'ok', text: t('prefs.mastodon.added', { host: result.host }) });
         }
       },
       (error: unknown) => setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) }),
@@ -56,11 +57,8 @@ export function MastodonServers() {
 
   return (
     <section aria-labelledby="mastodon-heading">
-      <h2 id="mastodon-heading">Mastodon servers</h2>
-      <p>
-        Feedlens works on mastodon.social as it is. To use it on your own server, add the server’s address: your browser
-        will ask to let Feedlens read that one site, and nothing else.
-      </p>
+      <h2 id="mastodon-heading">{t('prefs.mastodon.title')}</h2>
+      <p>{t('prefs.mastodon.intro')}</p>
       <form
         class="mastodon-add"
         onSubmit={(e) => {
@@ -69,7 +67,7 @@ export function MastodonServers() {
         }}
       >
         <label>
-          Server address{' '}
+          {t('prefs.mastodon.address')}{' '}
           <input
             type="text"
             name="mastodon-server"
@@ -81,7 +79,7 @@ export function MastodonServers() {
           />
         </label>{' '}
         <button type="submit" class="button">
-          Add
+          {t('prefs.mastodon.add')}
         </button>
       </form>
       {message && (
@@ -92,28 +90,28 @@ export function MastodonServers() {
           {message.text}
         </p>
       )}
-      {servers && servers.length === 0 && <p>No servers added yet.</p>}
+      {servers && servers.length === 0 && <p>{t('prefs.mastodon.none')}</p>}
       {servers && servers.length > 0 && (
-        <ul class="mastodon-servers" aria-label="Added Mastodon servers">
+        <ul class="mastodon-servers" aria-label={t('prefs.mastodon.listLabel')}>
           {servers.map((server) => (
             <li key={server.host}>
               <span class="mastodon-server-host">{server.host}</span>
               {!server.granted && (
                 <>
                   {' '}
-                  (access removed in the browser){' '}
+                  {t('prefs.mastodon.revoked')}{' '}
                   <button type="button" class="button" onClick={() => add(server.host)}>
-                    Allow again
+                    {t('prefs.mastodon.allowAgain')}
                   </button>
                 </>
               )}{' '}
               <button
                 type="button"
                 class="button"
-                aria-label={`Remove ${server.host}`}
+                aria-label={t('prefs.mastodon.removeHost', { host: server.host })}
                 onClick={() => void removeInstance(server.host)}
               >
-                Remove
+                {t('prefs.mastodon.remove')}
               </button>
             </li>
           ))}

@@ -6,22 +6,23 @@ import type { PlatformId } from '@/lib/model';
 import { HIDE_METRICS, type HideMetric } from '@/lib/platforms/types';
 import type { DisplayMode } from '@/lib/settings/modes';
 import { withMode, withUntilActed, type Settings } from '@/lib/settings/settings';
+import { t, type MessageKey } from '@/lib/ui/i18n';
 import { Switch } from './Switch';
 
-export const METRIC_LABELS: Record<HideMetric, string> = {
-  likes: 'Likes and reactions',
-  reposts: 'Reposts, shares and quotes',
-  replies: 'Replies and comments',
-  views: 'Views and plays',
-  bookmarks: 'Bookmarks and saves',
-  followers: 'Follower and following counts',
-  notifications: 'Notification counts',
+const METRIC_LABELS: Record<HideMetric, MessageKey> = {
+  likes: 'prefs.modes.likes',
+  reposts: 'prefs.modes.reposts',
+  replies: 'prefs.modes.replies',
+  views: 'prefs.modes.views',
+  bookmarks: 'prefs.modes.bookmarks',
+  followers: 'prefs.modes.followers',
+  notifications: 'prefs.modes.notifications',
 };
 
-const MODE_LABELS: Record<DisplayMode, string> = {
-  exact: 'Exact',
-  coarse: '0 / 1 / 1+',
-  hidden: 'Hidden',
+const MODE_LABELS: Record<DisplayMode, MessageKey> = {
+  exact: 'prefs.modes.exact',
+  coarse: 'prefs.modes.coarse',
+  hidden: 'prefs.modes.hidden',
 };
 
 export function MetricModes(props: {
@@ -34,7 +35,7 @@ export function MetricModes(props: {
     <div class="metric-modes">
       {HIDE_METRICS.map((metric) => (
         <label key={metric}>
-          <span>{METRIC_LABELS[metric]}</span>
+          <span>{t(METRIC_LABELS[metric])}</span>
           <select
             value={modes[metric]}
             onChange={(e) => {
@@ -44,15 +45,15 @@ export function MetricModes(props: {
           >
             {(Object.keys(MODE_LABELS) as DisplayMode[]).map((mode) => (
               <option key={mode} value={mode}>
-                {MODE_LABELS[mode]}
+                {t(MODE_LABELS[mode])}
               </option>
             ))}
           </select>
         </label>
       ))}
       <Switch
-        label="Hide until I act"
-        description="A post's counts show once you like, repost or vote on it."
+        label={t('prefs.modes.untilActed')}
+        description={t('prefs.modes.untilActedDescription')}
         checked={props.settings.hide.untilActed[props.platform]}
         onChange={(on) => props.save((s) => withUntilActed(s, props.platform, on))}
       />

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PlatformId } from '@/lib/model';
 import { normalizeHandle, type Settings } from '@/lib/settings/settings';
+import { t } from '@/lib/ui/i18n';
 
 const split = (text: string) =>
   text
@@ -44,32 +45,32 @@ export function PeopleForm(props: {
     <form
       class="people-form"
       onSubmit={(e) => void submit(e)}
-      aria-label={`Accounts and peers on ${props.platformName}`}
+      aria-label={t('prefs.people.formLabel', { site: props.platformName })}
     >
       <label>
-        My accounts on {props.platformName}
+        {t('prefs.people.accounts', { site: props.platformName })}
         <textarea
           name="accounts"
           value={accounts}
           onInput={(e) => setAccounts(e.currentTarget.value)}
-          placeholder="yourhandle"
+          placeholder={t('prefs.people.accountsPlaceholder')}
         />
       </label>
       <label>
-        Peers on {props.platformName} (empty: everyone Feedlens has seen there)
+        {t('prefs.people.peers', { site: props.platformName })}
         <textarea
           name="peers"
           value={peers}
           onInput={(e) => setPeers(e.currentTarget.value)}
-          placeholder="peer1, peer2"
+          placeholder={t('prefs.people.peersPlaceholder')}
         />
       </label>
       <p class="form-actions">
         <button type="submit" class="button">
-          Save
+          {t('prefs.people.save')}
         </button>{' '}
-        {status === 'saved' && <span role="status">Saved.</span>}
-        {status === 'error' && <span role="alert">Could not save; nothing was changed.</span>}
+        {status === 'saved' && <span role="status">{t('prefs.people.saved')}</span>}
+        {status === 'error' && <span role="alert">{t('prefs.people.failed')}</span>}
       </p>
     </form>
   );

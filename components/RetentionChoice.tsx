@@ -7,17 +7,17 @@ import { loadLastCleanup, watchLastCleanup, type LastCleanup } from '@/lib/backg
 import type { Settings } from '@/lib/settings/settings';
 import type { FeedlensDatabase } from '@/lib/storage/db';
 import { countUnseenSince, retentionCutoff } from '@/lib/storage/delete';
-import { counted } from '@/lib/ui/counted';
+import { formatDateTime } from '@/lib/ui/format';
+import { plural, t } from '@/lib/ui/i18n';
 import { ConfirmDelete } from './ConfirmDelete';
 
-const CHOICES: { days: number | null; label: string }[] = [
-  { days: null, label: 'forever' },
-  { days: 730, label: 'for 2 years' },
-  { days: 365, label: 'for 1 year' },
-  { days: 180, label: 'for 180 days' },
-  { days: 90, label: 'for 90 days' },
-  { days: 30, label: 'for 30 days' },
-];
+const CHOICES: (number | null)[] = [null, 730, 365, 180, 90, 30];
+
+/** "forever", "for 2 years", "for 90 days": whole years read as years. */
+function periodLabel(days: number | null): string {
+  if (days === null) return t('prefs.keep.forever');
+  return days % 365 === 0 ? plural('prefs.keep.forYears', days / 365) : plural('prefs.keep.forDays', days);
+}
 
 export function RetentionChoice(props: {
   db: FeedlensDatabase;
@@ -31,9 +31,7 @@ export function RetentionChoice(props: {
     void loadLastCleanup().then(setCleanup);
     return watchLastCleanup(setCleanup);
   }, []);
-  const choices = CHOICES.some((c) => c.days === current)
-    ? CHOICES
-    : [...CHOICES, { days: current, label: `for ${current} days` }];
+  const choices = CHOICES.includes(current) ? CHOICES : [...CHOICES, current];
   const apply = (days: number | null) => props.save((s) => ({ ...s, keepPostsDays: days }));
   const choose = async (value: string) => {
     const days = value === 'forever' ? null : Number(value);
@@ -45,42 +43,43 @@ export function RetentionChoice(props: {
   return (
     <div class="retention">
       <label>
-        Keep posts{' '}
+        {t('prefs.keep.label')}{' '}
         <select
           value={current === null ? 'forever' : String(current)}
           onChange={(e) => void choose(e.currentTarget.value)}
         >
-          {choices.map((c) => (
-            <option key={c.label} value={c.days === null ? 'forever' : String(c.days)}>
-              {c.label}
+          {choices.map((days) => (
+            <option key={String(days)} value={days === null ? 'forever' : String(days)}>
+              {periodLabel(days)}
             </option>
           ))}
         </select>
       </label>
       <p class="muted">
-        {current === null
-          ? 'Every post stays until you delete it.'
-          : `Posts you have not seen for ${current} days are deleted with their snapshots, checked every six hours; a post you keep seeing stays.`}
+        {current === null ? t('prefs.keep.foreverDetail') : plural('prefs.keep.detail', current)}
         {current !== null && cleanup && (
           <span class="last-cleanup">
             {' '}
-            Last checked {new Date(cleanup.at).toLocaleString()}
-            {cleanup.posts ? `: ${cleanup.posts.toLocaleString()} deleted.` : ': nothing to delete.'}
+            {cleanup.posts
+              ? plural('prefs.keep.lastDeleted', cleanup.posts, { time: formatDateTime(cleanup.at) })
+              : t('prefs.keep.lastNothing', { time: formatDateTime(cleanup.at) })}
           </span>
         )}
       </p>
       {pending && (
         <ConfirmDelete
           db={props.db}
-          question={`Keep posts for ${pending.days} days?`}
-          detail={`${counted(pending.posts, 'post')} you have not seen for ${pending.days} days will be deleted with their snapshots within a minute.`}
-          confirmLabel={`Keep posts for ${pending.days} days`}
+          question={plural('prefs.keep.question', pending.days)}
+          detail={plural('prefs.keep.confirmDetail', pending.posts, {
+            unseen: plural('prefs.keep.unseenFor', pending.days),
+          })}
+          confirmLabel={plural('prefs.keep.confirm', pending.days)}
           onConfirm={async () => {
             await apply(pending.days);
             return {
               kind: 'delete',
               state: 'done',
-              message: `From now on posts are kept for ${pending.days} days; the older ones are being deleted.`,
+              message: plural('prefs.keep.done', pending.days),
               posts: 0,
               snapshots: 0,
               at: Date.now(),

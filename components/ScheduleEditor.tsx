@@ -1,8 +1,11 @@
 import type { HideSchedule } from '@/lib/settings/settings';
+import { t, uiLocale } from '@/lib/ui/i18n';
 
-const DAY_NAMES = [0, 1, 2, 3, 4, 5, 6].map((day) =>
-  new Date(2026, 10, 22 + day).toLocaleDateString(undefined, { weekday: 'short' }),
-);
+/** "Sun" … "Sat" in the UI language, Sunday first as in `HideSchedule.days` (22 Nov 2026 is a Sunday). */
+const dayNames = (locale: string) => {
+  const format = new Intl.DateTimeFormat(locale, { weekday: 'short' });
+  return [0, 1, 2, 3, 4, 5, 6].map((day) => format.format(new Date(2026, 10, 22 + day)));
+};
 const toTime = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const fromTime = (value: string) => {
@@ -13,12 +16,13 @@ const fromTime = (value: string) => {
 /** Hide only during chosen hours on chosen days; a window may run past midnight. */
 export function ScheduleEditor(props: { schedule: HideSchedule; onChange(schedule: HideSchedule): void }) {
   const { schedule } = props;
+  const names = dayNames(uiLocale());
   const set = (patch: Partial<HideSchedule>) => props.onChange({ ...schedule, ...patch });
   return (
     <fieldset class="schedule" disabled={!schedule.enabled}>
-      <legend class="visually-hidden">Hiding schedule</legend>
-      <div class="days" role="group" aria-label="Days">
-        {DAY_NAMES.map((name, day) => (
+      <legend class="visually-hidden">{t('prefs.schedule.legend')}</legend>
+      <div class="days" role="group" aria-label={t('prefs.schedule.days')}>
+        {names.map((name, day) => (
           <label key={day}>
             <input
               type="checkbox"
@@ -36,7 +40,7 @@ export function ScheduleEditor(props: { schedule: HideSchedule; onChange(schedul
         ))}
       </div>
       <label>
-        From{' '}
+        {t('prefs.schedule.from')}{' '}
         <input
           type="time"
           value={toTime(schedule.from)}
@@ -44,7 +48,7 @@ export function ScheduleEditor(props: { schedule: HideSchedule; onChange(schedul
         />
       </label>{' '}
       <label>
-        to{' '}
+        {t('prefs.schedule.to')}{' '}
         <input
           type="time"
           value={toTime(schedule.to)}

@@ -13,11 +13,11 @@ import {
   withSiteOff,
   type Settings,
 } from '@/lib/settings/settings';
+import { formatClock } from '@/lib/ui/format';
+import { t } from '@/lib/ui/i18n';
 import { MetricModes } from './MetricModes';
 import { SnoozeButton } from './SnoozeButton';
 import { Switch } from './Switch';
-
-const clock = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 export function SiteHideControls(props: {
   adapter: Pick<PlatformAdapter, 'id' | 'name'>;
@@ -32,10 +32,8 @@ export function SiteHideControls(props: {
   const off = !!settings && isSiteOff(settings, adapter.id);
   const offSwitch = (
     <Switch
-      label="Feedlens off here"
-      description={
-        off ? `Nothing is read, stored, shown or hidden on ${adapter.name}.` : `Stop everything on ${adapter.name}.`
-      }
+      label={t('prefs.siteHide.offHere')}
+      description={t(off ? 'prefs.siteHide.offHereOn' : 'prefs.siteHide.offHereStop', { site: adapter.name })}
       checked={off}
       disabled={!settings}
       onChange={(value) => props.save((s) => withSiteOff(s, adapter.id, value))}
@@ -45,12 +43,8 @@ export function SiteHideControls(props: {
   return (
     <div class="site-hide">
       <Switch
-        label="Hide like counts"
-        description={
-          on
-            ? `Counts are hidden on ${adapter.name}; every button keeps working.`
-            : `Hide the numbers on ${adapter.name} before they are painted; every button keeps working.`
-        }
+        label={t('hideOptions.title')}
+        description={t(on ? 'prefs.siteHide.hidingOn' : 'prefs.siteHide.hidingOff', { site: adapter.name })}
         checked={on}
         disabled={!settings}
         onChange={(value) => props.save((s) => withSiteHiding(s, adapter.id, value))}
@@ -59,13 +53,13 @@ export function SiteHideControls(props: {
         <div class="site-hide-details">
           {outside ? (
             <p class="muted" role="status">
-              Outside your hiding hours: counts show{next ? ` until ${clock(next)}` : ''}.
+              {next ? t('prefs.siteHide.outsideUntil', { time: formatClock(next) }) : t('prefs.siteHide.outside')}
             </p>
           ) : (
             <SnoozeButton settings={settings} now={now} save={props.save} />
           )}
           <details>
-            <summary>How counts show here</summary>
+            <summary>{t('prefs.siteHide.howHere')}</summary>
             <MetricModes platform={adapter.id} settings={settings} save={props.save} />
           </details>
         </div>

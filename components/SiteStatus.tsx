@@ -8,6 +8,8 @@ import type { HealthBySite, SiteHealth } from '@/lib/background/status-store';
 import type { HidingFallback, ReaderDiagnostic, ReaderStatus } from '@/lib/messages/page-store';
 import type { PlatformId } from '@/lib/model';
 import { fallbackWords, siteReport, statusWords, type ReportInput } from '@/lib/ui/site-status';
+import { formatDateTime } from '@/lib/ui/format';
+import { t } from '@/lib/ui/i18n';
 import { Notice } from './Notice';
 
 /** Puts the report on the clipboard; where the browser refuses, shows it to copy by hand. */
@@ -21,11 +23,17 @@ export function CopyReportButton(props: { report: string }) {
   return (
     <span class="copy-report">
       <button type="button" class="button" onClick={() => void copy()}>
-        Copy report
+        {t('prefs.status.copy')}
       </button>
-      {state === 'copied' && <span role="status"> Copied: paste it into a bug report.</span>}
+      {state === 'copied' && <span role="status"> {t('prefs.status.copied')}</span>}
       {state === 'failed' && (
-        <textarea class="report-text" readOnly rows={6} aria-label="Report to copy" value={props.report} />
+        <textarea
+          class="report-text"
+          readOnly
+          rows={6}
+          aria-label={t('prefs.status.reportLabel')}
+          value={props.report}
+        />
       )}
     </span>
   );
@@ -60,7 +68,7 @@ export function SiteStatus(props: SiteStatusProps) {
   return (
     <div class="site-status" data-status={props.status}>
       {props.status === 'paused' ? (
-        <Notice kind="warning" title={`Reading on ${props.siteName} is paused`}>
+        <Notice kind="warning" title={t('prefs.status.pausedTitle', { site: props.siteName })}>
           {words.detail} <CopyReportButton report={report} />
         </Notice>
       ) : (
@@ -69,7 +77,7 @@ export function SiteStatus(props: SiteStatusProps) {
         </p>
       )}
       {props.hidingFallback && (
-        <Notice kind="info" title="Hiding used the safe rule">
+        <Notice kind="info" title={t('prefs.status.fallbackTitle')}>
           {fallbackWords(props.hidingFallback)} {props.status !== 'paused' && <CopyReportButton report={report} />}
         </Notice>
       )}
@@ -88,9 +96,9 @@ export function SiteStatusList(props: {
     <table class="site-status-list">
       <thead>
         <tr>
-          <th scope="col">Site</th>
-          <th scope="col">Status</th>
-          <th scope="col">Details</th>
+          <th scope="col">{t('options.accounts.site')}</th>
+          <th scope="col">{t('prefs.status.status')}</th>
+          <th scope="col">{t('prefs.status.details')}</th>
         </tr>
       </thead>
       <tbody>
@@ -114,8 +122,8 @@ export function SiteStatusList(props: {
                 <span class={`status-dot status-${status}`} aria-hidden="true" /> {words.label}
               </td>
               <td>
-                {health ? words.detail : 'Not visited since Feedlens was installed.'}
-                {health && <span class="muted"> (as of {new Date(health.at).toLocaleString()})</span>}
+                {health ? words.detail : t('prefs.status.notVisited')}
+                {health && <span class="muted"> {t('prefs.status.asOf', { time: formatDateTime(health.at) })}</span>}
                 {health?.hidingFallback && <p>{fallbackWords(health.hidingFallback)}</p>}
                 {needsReport && <CopyReportButton report={report} />}
               </td>

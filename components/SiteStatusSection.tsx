@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HEALTH_KEY, loadHealth, type HealthBySite } from '@/lib/background/status-store';
 import { ADAPTERS } from '@/lib/platforms/registry';
+import { t } from '@/lib/ui/i18n';
 import { SiteStatusList } from './SiteStatus';
 
 export function SiteStatusSection() {
@@ -17,12 +18,8 @@ export function SiteStatusSection() {
   }, []);
   return (
     <section aria-labelledby="sites-heading">
-      <h2 id="sites-heading">Sites</h2>
-      <p>
-        Whether Feedlens is reading each site. When a site changes its markup, Feedlens pauses there rather than store
-        wrong numbers, and says so here; “Copy report” gives you the details for a bug report (selectors and raw count
-        text only: no post text, authors or addresses).
-      </p>
+      <h2 id="sites-heading">{t('hideOptions.sites')}</h2>
+      <p>{t('prefs.status.intro')}</p>
       {health && (
         <SiteStatusList
           sites={ADAPTERS}

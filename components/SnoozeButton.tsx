@@ -1,6 +1,6 @@
 import { SNOOZE_MS, withSnooze, type Settings } from '@/lib/settings/settings';
-
-const clock = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+import { formatClock, formatNumber } from '@/lib/ui/format';
+import { t } from '@/lib/ui/i18n';
 
 /** "Show for 15 minutes": counts come back by themselves, hidden again when the time is up. */
 export function SnoozeButton(props: {
@@ -12,16 +12,16 @@ export function SnoozeButton(props: {
   if (until > props.now) {
     return (
       <p class="snooze" role="status">
-        Counts are showing until {clock(until)}.{' '}
+        {t('prefs.snooze.showingUntil', { time: formatClock(until) })}{' '}
         <button type="button" class="button" onClick={() => props.save((s) => withSnooze(s, 0))}>
-          Hide now
+          {t('prefs.snooze.hideNow')}
         </button>
       </p>
     );
   }
   return (
     <button type="button" class="button" onClick={() => props.save((s) => withSnooze(s, Date.now() + SNOOZE_MS))}>
-      Show for 15 minutes
+      {t('prefs.snooze.showFor', { minutes: formatNumber(SNOOZE_MS / 60_000) })}
     </button>
   );
 }

@@ -7,19 +7,14 @@ import { isRunning } from '@/lib/messages/data';
 import type { Settings } from '@/lib/settings/settings';
 import type { FeedlensDatabase } from '@/lib/storage/db';
 import { storedTotals, type StoredTotals } from '@/lib/storage/delete';
+import { counted } from '@/lib/ui/counted';
+import { formatBytes, formatDateTime } from '@/lib/ui/format';
+import { t } from '@/lib/ui/i18n';
 import { DeleteData } from './DeleteData';
 import { ExportButton } from './ExportButton';
 import { ImportForm } from './ImportForm';
 import { RetentionChoice } from './RetentionChoice';
 import { useDataJob, useDataNotices } from './useDataJob';
-
-const n = (count: number) => count.toLocaleString();
-
-function bytes(value: number): string {
-  if (value < 1024 * 1024) return `${Math.max(1, Math.round(value / 1024))} KB`;
-  if (value < 1024 ** 3) return `${(value / 1024 ** 2).toFixed(1)} MB`;
-  return `${(value / 1024 ** 3).toFixed(1)} GB`;
-}
 
 interface Usage {
   totals: StoredTotals;
@@ -27,13 +22,19 @@ interface Usage {
 }
 
 function StorageUsed(props: { usage: Usage | null }) {
-  if (!props.usage) return <p aria-busy="true">Counting what is stored…</p>;
+  if (!props.usage) return <p aria-busy="true">{t('prefs.data.counting')}</p>;
   const { totals, estimate } = props.usage;
+  const stored = { posts: counted(totals.posts, 'post'), snapshots: counted(totals.snapshots, 'snapshot') };
+  const used = estimate?.usage;
+  const text =
+    used === undefined
+      ? t('prefs.data.stores', stored)
+      : estimate?.quota === undefined
+        ? t('prefs.data.storesUsing', { ...stored, used: formatBytes(used) })
+        : t('prefs.data.storesUsingQuota', { ...stored, used: formatBytes(used), quota: formatBytes(estimate.quota) });
   return (
     <p class="storage-used" data-posts={totals.posts} data-snapshots={totals.snapshots}>
-      Feedlens stores {n(totals.posts)} posts and {n(totals.snapshots)} snapshots
-      {estimate?.usage !== undefined && <>, using {bytes(estimate.usage)} of this browser’s storage</>}
-      {estimate?.quota !== undefined && <> ({bytes(estimate.quota)} available to it)</>}.
+      {text}
     </p>
   );
 }
@@ -60,35 +61,35 @@ export function YourData(props: {
     };
   }, [props.db, jobKey]);
   const busy = isRunning(job);
+  // The link is markup inside the sentence, so the sentence is split around it.
+  const [beforeLink, afterLink = ''] = t('prefs.data.dashboard').split('{link}');
 
   return (
     <section aria-labelledby="data-heading" class="your-data">
-      <h2 id="data-heading">Your data</h2>
+      <h2 id="data-heading">{t('prefs.data.title')}</h2>
       <p>
-        Everything Feedlens reads stays in this browser. Export it as one JSON file (its format is described in the
-        README), or import an export from another browser.{' '}
+        {t('prefs.data.intro')} {beforeLink}
         <a href="/dashboard.html" target="_blank">
-          Open the dashboard
-        </a>{' '}
-        for your posts against peers, engagement rates by author and any post’s counts over time.
+          {t('prefs.data.dashboardLink')}
+        </a>
+        {afterLink}
       </p>
       <StorageUsed usage={usage} />
       <p>
-        <ExportButton db={props.db} label="Export all data" offerSettings />
+        <ExportButton db={props.db} label={t('prefs.data.exportAll')} offerSettings />
       </p>
       <ImportForm />
-      <h3>How long to keep posts</h3>
+      <h3>{t('prefs.data.keepTitle')}</h3>
       <RetentionChoice db={props.db} settings={props.settings} save={props.save} />
-      <h3>Delete data</h3>
+      <h3>{t('prefs.data.deleteTitle')}</h3>
       <DeleteData db={props.db} totals={usage?.totals ?? null} busy={busy} onDone={() => setRefresh((r) => r + 1)} />
       {notices.length > 0 && (
         <>
-          <h3>What Feedlens deleted on its own</h3>
+          <h3>{t('prefs.data.noticesTitle')}</h3>
           <ul class="data-notices">
             {notices.map((notice) => (
               <li key={notice.at}>
-                <time dateTime={new Date(notice.at).toISOString()}>{new Date(notice.at).toLocaleString()}</time>:{' '}
-                {notice.text}
+                <time dateTime={new Date(notice.at).toISOString()}>{formatDateTime(notice.at)}</time>: {notice.text}
               </li>
             ))}
           </ul>

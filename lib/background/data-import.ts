@@ -23,6 +23,8 @@ import { isQuotaError } from '../storage/quota';
 import type { FeedlensDatabase } from '../storage/schema';
 import { jobPublisher } from './data-status';
 import { counted } from '../ui/counted';
+import { formatNumber } from '../ui/format';
+import { plural, t } from '../ui/i18n';
 
 /** The page's end of the data port, as the import uses it (a runtime.Port in the browser). */
 export interface DataPort {
@@ -42,7 +44,7 @@ export interface ImportDeps {
 }
 
 function failureText(error: unknown): string {
-  if (isQuotaError(error)) return 'the browser’s storage is full';
+  if (isQuotaError(error)) return t('prefs.imported.storageFull');
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -76,19 +78,23 @@ export async function saveImport(staging: StagingDatabase, deps: ImportDeps, rep
       await saveSettings({ ...saved.settings, keepPostsDays: current.keepPostsDays });
       restored = true;
     }
-    const parts = [`Imported ${counted(saved.posts, 'post')} and ${counted(saved.snapshots, 'snapshot')}.`];
-    if (restored) parts.push('Your settings were restored from the file.');
-    if (saved.beyondRetention) {
-      parts.push(
-        `${saved.beyondRetention === 1 ? 'One of these posts is' : `${saved.beyondRetention.toLocaleString('en')} of these posts are`} older than you keep posts for, so the next cleanup deletes them: choose a longer “Keep posts” to keep them.`,
-      );
-    }
+    const parts = [
+      t('prefs.imported.done', {
+        posts: counted(saved.posts, 'post'),
+        snapshots: counted(saved.snapshots, 'snapshot'),
+      }),
+    ];
+    if (restored) parts.push(t('prefs.imported.restored'));
+    if (saved.beyondRetention) parts.push(plural('prefs.imported.beyondRetention', saved.beyondRetention));
     final = job(saved, { state: 'done', message: parts.join(' ') });
   } catch (error) {
     const now = (await readMeta(staging).catch(() => undefined)) ?? meta;
     final = job(now, {
       state: 'failed',
-      message: `Saving stopped after ${(now.savedPosts ?? 0).toLocaleString('en')} of ${counted(now.posts, 'post')}: ${failureText(error)}. What was saved stays; import the same file again to finish (posts already saved are merged, not doubled).`,
+      message: plural('prefs.imported.stopped', now.posts, {
+        saved: formatNumber(now.savedPosts ?? 0),
+        error: failureText(error),
+      }),
     });
   }
   await discardStaging(staging);
@@ -124,7 +130,7 @@ export async function runImport(
     reply({ type: 'finished', job });
     return job;
   };
-  if (!connected) return finish('cancelled', 'The import was cancelled (its page closed); nothing was changed.');
+  if (!connected) return finish('cancelled', t('prefs.imported.pageClosed'));
   const tooLarge = sizeRefusal(start.size);
   if (tooLarge) return finish('refused', tooLarge);
 
@@ -143,7 +149,7 @@ export async function runImport(
     });
   } catch (error) {
     await discardStaging(staging);
-    return finish('failed', `The file could not be checked: ${failureText(error)}. Nothing was imported.`);
+    return finish('failed', t('prefs.imported.uncheckable', { error: failureText(error) }));
   }
 
   let bytes = 0;
@@ -171,16 +177,16 @@ export async function runImport(
     };
     const failWith = (error: unknown) => {
       if (error instanceof ImportRefused) void stop('refused', error.message);
-      else void stop('failed', `The file could not be checked: ${failureText(error)}. Nothing was imported.`);
+      else void stop('failed', t('prefs.imported.uncheckable', { error: failureText(error) }));
     };
     port.onDisconnect.addListener(() => {
       // The page went away while checking: as good as a cancel (saving, once begun, goes on).
-      void stop('cancelled', 'The import was cancelled (its page closed); nothing was changed.');
+      void stop('cancelled', t('prefs.imported.pageClosed'));
     });
     port.onMessage.addListener((raw: unknown) => {
       const message = validateDataRequest(raw);
       if (over || !message) return;
-      if (message.type === 'import-cancel') void stop('cancelled', 'Import cancelled; nothing was changed.');
+      if (message.type === 'import-cancel') void stop('cancelled', t('prefs.imported.cancelled'));
       else if (message.type === 'import-piece') {
         bytes = message.bytes;
         // The page said how large the file is; a page that sends more is refused all the same.

@@ -8,19 +8,23 @@ import { freedAny, makeRoom, type RoomMade } from '../storage/quota';
 import type { FeedlensDatabase } from '../storage/schema';
 import { addNotice } from './data-status';
 import { counted } from '../ui/counted';
+import { formatList } from '../ui/format';
+import { plural, t } from '../ui/i18n';
 
 export function quotaNotice(room: RoomMade): string {
-  const keep = room.keepDays === null ? 'forever' : `for ${counted(room.keepDays, 'day')}`;
   if (!freedAny(room)) {
-    return `The browser’s storage for Feedlens is full, and nothing could be freed while keeping posts ${keep} as you chose, so new readings may not be saved. Free some disk space, or delete data or keep posts for less time below.`;
+    return room.keepDays === null ? t('prefs.quota.fullForever') : plural('prefs.quota.fullDays', room.keepDays);
   }
   const done: string[] = [];
-  if (room.thinned) done.push(`thinned ${counted(room.thinned, 'old snapshot')} (as retention would have later)`);
+  if (room.thinned) done.push(plural('prefs.quota.thinned', room.thinned));
   if (room.expired.posts)
     done.push(
-      `deleted ${counted(room.expired.posts, 'post')} not seen for ${counted(room.keepDays!, 'day')}, with ${counted(room.expired.snapshots, 'snapshot')} (your “Keep posts” choice)`,
+      plural('prefs.quota.expired', room.expired.posts, {
+        days: plural('prefs.keep.unseenFor', room.keepDays!),
+        snapshots: counted(room.expired.snapshots, 'snapshot'),
+      }),
     );
-  return `The browser’s storage for Feedlens was full. To make room, Feedlens ${done.join(' and ')}, and tried the refused write again.`;
+  return t('prefs.quota.made', { done: formatList(done) });
 }
 
 export interface QuotaHandlerOptions {

@@ -11,6 +11,7 @@ import type { FeedlensDatabase } from '../storage/schema';
 import { addNotice, saveLastCleanup } from './data-status';
 import type { DataJobs } from './data-service';
 import { counted } from '../ui/counted';
+import { plural } from '../ui/i18n';
 
 export const RETENTION_ALARM = 'feedlens-keep-posts';
 const EVERY_MINUTES = 6 * 60;
@@ -18,7 +19,10 @@ export const AFTER_START_MS = 10_000;
 const AFTER_CHANGE_MS = 5_000;
 
 export function retentionNotice(deleted: Deleted, keepDays: number): string {
-  return `Deleted ${counted(deleted.posts, 'post')} not seen for ${counted(keepDays, 'day')}, with ${counted(deleted.snapshots, 'snapshot')}, as you chose under “Keep posts”.`;
+  return plural('prefs.retention.deleted', deleted.posts, {
+    days: plural('prefs.keep.unseenFor', keepDays),
+    snapshots: counted(deleted.snapshots, 'snapshot'),
+  });
 }
 
 export interface AgeRetentionOptions {

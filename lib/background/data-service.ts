@@ -6,11 +6,12 @@
  */
 import { browser } from 'wxt/browser';
 import { DATA_PORT, validateDataRequest, type DataJob, type DataRequest } from '../messages/data';
-import { deleteData, type DeleteScope } from '../storage/delete';
+import { deleteData, type Deleted, type DeleteScope } from '../storage/delete';
 import { openStaging, readMeta, discardStaging, stagingExists } from '../storage/import-staging';
 import { runImport, saveImport, type ImportDeps } from './data-import';
 import { jobPublisher } from './data-status';
 import { counted } from '../ui/counted';
+import { t } from '../ui/i18n';
 
 export interface DataJobs {
   /** Runs `job` when no other data job runs (jobs queue behind one another). */
@@ -32,10 +33,11 @@ export function createJobQueue(): DataJobs {
   };
 }
 
-function describeScope(scope: DeleteScope, siteName: ImportDeps['siteName']): string {
-  if (scope.kind === 'all') return 'all data';
-  if (scope.kind === 'site') return `${siteName(scope.platform)}’s data`;
-  return 'the post';
+function deletedText(scope: DeleteScope, siteName: ImportDeps['siteName'], deleted: Deleted): string {
+  const subs = { posts: counted(deleted.posts, 'post'), snapshots: counted(deleted.snapshots, 'snapshot') };
+  if (scope.kind === 'all') return t('prefs.deleted.all', subs);
+  if (scope.kind === 'site') return t('prefs.deleted.site', { ...subs, site: siteName(scope.platform) });
+  return t('prefs.deleted.post', subs);
 }
 
 /** Deletes what the page asked for, telling every page how it went. */
@@ -52,7 +54,7 @@ export async function runDelete(scope: DeleteScope, deps: ImportDeps): Promise<D
       kind: 'delete',
       state: 'done',
       ...deleted,
-      message: `Deleted ${describeScope(scope, deps.siteName)}: ${counted(deleted.posts, 'post')} and ${counted(deleted.snapshots, 'snapshot')}.`,
+      message: deletedText(scope, deps.siteName, deleted),
       at: Date.now(),
     };
   } catch (error) {
@@ -61,7 +63,7 @@ export async function runDelete(scope: DeleteScope, deps: ImportDeps): Promise<D
       state: 'failed',
       posts: 0,
       snapshots: 0,
-      message: `Nothing was deleted: ${error instanceof Error ? error.message : String(error)}.`,
+      message: t('prefs.deleted.failed', { error: error instanceof Error ? error.message : String(error) }),
       at: Date.now(),
     };
   }

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { HidingFallback, ReaderDiagnostic, ReaderStatus } from '../messages/page-store';
 import type { PlatformId } from '../model';
+import { t } from '../ui/i18n';
 
 export const HEALTH_KEY = 'readerHealth';
 /** Bumped by whoever writes the store outside the background (an import), so its caches reset. */
@@ -83,10 +84,10 @@ export async function saveStorageStatus(status: StorageStatus | undefined): Prom
 export function describeStorageError(error: unknown): string {
   const name = (error as { name?: string } | null)?.name;
   if (name === 'QuotaExceededError') {
-    return 'Your disk (or the browser’s storage quota) is full, so new readings are not being saved. Everything saved so far is kept. Free some space, or export your data and clear old posts.';
+    return t('prefs.storage.full');
   }
   const message = error instanceof Error ? error.message : String(error);
-  return `New readings could not be saved (${message}). Everything saved so far is kept.`;
+  return t('prefs.storage.failed', { error: message });
 }
 
 /** Tells the background that post records changed under it (after an import). */

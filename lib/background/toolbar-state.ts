@@ -14,6 +14,7 @@ import type { PlatformAdapter } from '../platforms/types';
 import { hiddenMetrics, nextHidingChange, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import { loadHealth, type HealthBySite } from './status-store';
+import { t, type MessageKey } from '../ui/i18n';
 
 export type ToolbarState = 'unsupported' | 'idle' | 'reading' | 'hidden' | 'paused';
 
@@ -41,16 +42,22 @@ const LOOKS: Record<ToolbarState, { text: string; color: string }> = {
   paused: { text: '!', color: '#a4480b' },
 };
 
+// With and without the site's name: a tab's site may be unknown for a moment (a restarted worker).
+const TITLES: Record<Exclude<ToolbarState, 'unsupported'>, [MessageKey, MessageKey]> = {
+  idle: ['prefs.toolbar.idleOn', 'prefs.toolbar.idle'],
+  reading: ['prefs.toolbar.readingOn', 'prefs.toolbar.reading'],
+  hidden: ['prefs.toolbar.hiddenOn', 'prefs.toolbar.hidden'],
+  paused: ['prefs.toolbar.pausedOn', 'prefs.toolbar.paused'],
+};
+
+function toolbarTitle(state: ToolbarState, siteName?: string): string {
+  if (state === 'unsupported') return t('prefs.toolbar.unsupported');
+  const [named, unnamed] = TITLES[state];
+  return siteName ? t(named, { site: siteName }) : t(unnamed);
+}
+
 export function toolbarLook(state: ToolbarState, siteName?: string): ToolbarLook {
-  const on = siteName ? ` on ${siteName}` : '';
-  const titles: Record<ToolbarState, string> = {
-    unsupported: 'Feedlens: this site is not one Feedlens reads',
-    idle: `Feedlens: no posts read${on} yet`,
-    reading: `Feedlens: reading posts${on}`,
-    hidden: `Feedlens: counts hidden${on}`,
-    paused: `Feedlens: reading paused${on}: the page’s layout was not recognized`,
-  };
-  return { ...LOOKS[state], title: titles[state] };
+  return { ...LOOKS[state], title: toolbarTitle(state, siteName) };
 }
 
 /** The part of `browser.action` the toolbar state uses. */

@@ -14,6 +14,8 @@ import type { DeleteScope } from '../storage/delete';
 import type { ExportProgress } from '../storage/export';
 import { isFiniteNumber, isObject } from './checks';
 import { MAX_ID_LENGTH } from './reading';
+import { formatMegabytes } from '../ui/format';
+import { t } from '../ui/i18n';
 
 export const DATA_PORT = 'feedlens-data';
 
@@ -27,8 +29,11 @@ export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 /** Why a file of `size` bytes is refused before anything is read (too large), or null. */
 export function sizeRefusal(size: number): string | null {
   if (size <= MAX_IMPORT_BYTES) return null;
-  const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024)).toLocaleString('en')} MB`;
-  return `This file is ${mb(size)}; Feedlens imports files up to ${mb(MAX_IMPORT_BYTES)} (a year of data exports to about 450 MB). Nothing was imported.`;
+  return t('prefs.imported.tooLarge', {
+    size: formatMegabytes(size),
+    max: formatMegabytes(MAX_IMPORT_BYTES),
+    year: formatMegabytes(450 * 1024 ** 2),
+  });
 }
 
 /** Bytes of the file per piece sent: about 1 MB, a few milliseconds to decode and send on the page. */

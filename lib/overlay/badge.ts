@@ -12,6 +12,7 @@ import type { BadgeFigure } from './figure';
 import { createHost } from './host';
 import type { HostMode } from './styles';
 import type { Theme } from './theme';
+import { t } from '../ui/i18n';
 
 export interface Badge {
   host: HTMLElement;
@@ -65,7 +66,7 @@ export function createBadge(doc: Document, options: BadgeOptions): Badge {
       theme = nextTheme;
       if (text.data !== figure.text) text.data = figure.text;
       // The name says what the numbers are; it contains the visible text (WCAG "label in name").
-      setAttr(button, 'aria-label', `Feedlens: ${figure.text}. ${figure.label}. Details`);
+      setAttr(button, 'aria-label', t('prefs.badge.ariaLabel', { text: figure.text, label: figure.label }));
       setAttr(button, 'title', figure.label);
       setAttr(button, 'data-theme', theme);
       setAttr(button, 'data-tone', figure.tone);

@@ -7,11 +7,13 @@
  * whose inputs are unknown or hidden is absent, a rounded input gives an interval, and a rate from
  * a small denominator is marked ("*") and said to be so in words.
  */
-import { formatRatio } from '../ui/format';
+import { formatList, formatNumber, formatRatio } from '../ui/format';
+import { t, type MessageKey } from '../ui/i18n';
+import { metricLabel, rateLabel } from '../ui/labels';
 import type { UsualComparison } from '../metrics/compare';
 import { ageLabel, formatUsual } from '../metrics/format';
-import { postRates, RATE_INFO, type PostRates, type Rate, type RateId } from '../metrics/rates';
-import { hasValue, METRICS, type Counts, type KnownCount, type Metric, type PlatformId } from '../model';
+import { postRates, type PostRates, type Rate, type RateId } from '../metrics/rates';
+import { hasValue, METRICS, type Counts, type KnownCount, type PlatformId } from '../model';
 
 /**
  * Which rate the badge shows, in order of preference. Views first wherever a site shows them; on
@@ -32,11 +34,11 @@ export const KEY_RATES: Record<PlatformId, readonly RateId[]> = {
 };
 
 /** What the badge prints before a rate, so "12%" is never mistaken for an engagement rate. */
-const SHORT: Record<RateId, string> = {
-  engagementRate: '',
-  likesPerView: 'likes/views ',
-  amplification: 'amp ',
-  conversation: 'ratio ',
+const SHORT: Record<RateId, MessageKey | null> = {
+  engagementRate: null,
+  likesPerView: 'prefs.badge.likesPerView',
+  amplification: 'prefs.badge.amplification',
+  conversation: 'prefs.badge.conversation',
 };
 
 export type UsualTone = 'above' | 'near' | 'below';
@@ -80,25 +82,19 @@ export function usualTone(usual: Pick<UsualComparison, 'score'>): UsualTone {
   return usual.score >= 1.25 ? 'above' : usual.score <= 0.8 ? 'below' : 'near';
 }
 
-const METRIC_WORDS: Record<Metric, string> = {
-  likes: 'likes',
-  reposts: 'reposts',
-  quotes: 'quotes',
-  replies: 'replies',
-  views: 'views',
-  bookmarks: 'bookmarks',
-};
-
 /**
  * Why there is no rate: a count the site hides, a count to divide by that is zero or below (Reddit's
  * net score can be), else counts that are not shown or could not be read.
  */
 export function noRateReason(counts: Counts): string {
   const hidden = METRICS.filter((m) => counts[m]?.precision === 'hidden');
-  if (hidden.length) return `${hidden.map((m) => METRIC_WORDS[m]).join(' and ')} hidden by the site`;
+  if (hidden.length) return t('prefs.badge.hiddenBySite', { metrics: formatList(hidden.map(metricLabel)) });
   const nothing = (['views', 'likes'] as const).find((m) => hasValue(counts[m]) && counts[m].value <= 0);
-  if (nothing) return `${METRIC_WORDS[nothing]} at ${(counts[nothing] as KnownCount).value}: nothing to divide by`;
-  return 'the counts it needs are not shown or could not be read';
+  if (nothing) {
+    const value = formatNumber((counts[nothing] as KnownCount).value);
+    return t('prefs.badge.nothingToDivide', { metric: metricLabel(nothing), value });
+  }
+  return t('prefs.badge.notShown');
 }
 
 export function badgeFigure(input: {
@@ -112,19 +108,20 @@ export function badgeFigure(input: {
   const words: string[] = [];
   if (key) {
     const shown = formatRatio(key.rate);
-    parts.push(`${SHORT[key.id]}${shown}${key.rate.lowSample ? '*' : ''}`);
-    const info = RATE_INFO[key.id];
+    const short = SHORT[key.id];
+    const marked = `${shown}${key.rate.lowSample ? '*' : ''}`;
+    parts.push(short ? t(short, { rate: marked }) : marked);
     words.push(
-      `${info.label} ${shown}` +
-        (key.rate.exact ? '' : ' (a range: the site rounds its counts)') +
-        (key.rate.lowSample ? ' — from very few, too few to say much' : ''),
+      `${rateLabel(key.id)} ${shown}` +
+        (key.rate.exact ? '' : ` (${t('card.range')})`) +
+        (key.rate.lowSample ? ` — ${t('prefs.badge.fewSample')}` : ''),
     );
   } else {
-    words.push(`No rate: ${noRateReason(input.counts)}`);
+    words.push(t('prefs.badge.noRate', { reason: noRateReason(input.counts) }));
   }
   if (usual) {
     parts.push(formatUsual(usual));
-    words.push(`${formatUsual(usual)} for this author at ${ageLabel(usual.age)}`);
+    words.push(t('prefs.badge.usualAt', { usual: formatUsual(usual), age: ageLabel(usual.age) }));
   }
   const approximate = (key ? !key.rate.exact : false) || (usual ? usual.max - usual.min > 0 : false);
   return {

@@ -11,6 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ADAPTERS, hostMatches } from '../platforms/registry';
+import { t } from '../ui/i18n';
 
 export const INSTANCES_KEY = 'mastodonInstances';
 /** The id of the one dynamic content-script registration covering every added server. */
@@ -31,23 +32,22 @@ const DNS_NAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]
  */
 export function checkInstanceInput(input: string): InstanceCheck {
   const text = input.trim();
-  if (!text) return { error: 'Enter the address of your Mastodon server, e.g. mastodon.example.' };
+  if (!text) return { error: t('prefs.mastodon.errorEmpty') };
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text);
   let url: URL;
   try {
     url = new URL(hasScheme ? text : `https://${text}`);
   } catch {
-    return { error: `“${text}” is not a web address.` };
+    return { error: t('prefs.mastodon.errorNotAddress', { text }) };
   }
-  if (url.protocol !== 'https:') return { error: 'Only https:// servers can be added.' };
-  if (url.username || url.password || url.port)
-    return { error: 'Enter just the server name, without a port or login.' };
+  if (url.protocol !== 'https:') return { error: t('prefs.mastodon.errorHttps') };
+  if (url.username || url.password || url.port) return { error: t('prefs.mastodon.errorPort') };
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  if (host.startsWith('[') || IPV4.test(host)) return { error: 'Enter the server’s name, not an IP address.' };
-  if (!DNS_NAME.test(host)) return { error: `“${text}” is not a server name.` };
+  if (host.startsWith('[') || IPV4.test(host)) return { error: t('prefs.mastodon.errorIp') };
+  if (!DNS_NAME.test(host)) return { error: t('prefs.mastodon.errorNotName', { text }) };
   const other = ADAPTERS.find((adapter) => hostMatches(adapter, host));
-  if (other?.id === 'mastodon') return { error: `${host} already works without being added.` };
-  if (other) return { error: `${host} is ${other.name}, not a Mastodon server.` };
+  if (other?.id === 'mastodon') return { error: t('prefs.mastodon.errorBuiltIn', { host }) };
+  if (other) return { error: t('prefs.mastodon.errorOtherSite', { host, site: other.name }) };
   return { host };
 }
 

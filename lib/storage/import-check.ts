@@ -5,6 +5,7 @@
  * merged as readings are: the copy seen last (`lastSeenAt`) wins, counts it lacks keep the other's.
  */
 import { isObject } from '../messages/checks';
+import { t, type MessageKey } from '../ui/i18n';
 import { normalizeSettings, type Settings } from '../settings/settings';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { mergePosts, validatePost, validateSnapshot, type RecordChecks } from './import';
@@ -41,7 +42,7 @@ export interface ImportCheck {
   readonly progress: CheckProgress;
 }
 
-const NOT_AN_EXPORT = 'This file is not a Feedlens export, so nothing was imported.';
+const NOT_AN_EXPORT: MessageKey = 'prefs.importCheck.notExport';
 
 export async function startImportCheck(
   staging: StagingDatabase,
@@ -71,15 +72,12 @@ export async function startImportCheck(
     new Set(['posts', 'snapshots']),
     {
       member(key, value) {
-        if (key === 'format' && value !== EXPORT_FORMAT) refuse(NOT_AN_EXPORT);
+        if (key === 'format' && value !== EXPORT_FORMAT) refuse(t(NOT_AN_EXPORT));
         if (key === 'version' && value !== EXPORT_VERSION)
-          refuse(
-            `This export has format version ${String(value).slice(0, 20)}; this version of Feedlens reads version ${EXPORT_VERSION}. Nothing was imported.`,
-          );
-        if (key === 'posts' || key === 'snapshots')
-          refuse('This export’s posts or snapshots are not lists, so nothing was imported.');
+          refuse(t('prefs.importCheck.version', { found: String(value).slice(0, 20), reads: EXPORT_VERSION }));
+        if (key === 'posts' || key === 'snapshots') refuse(t('prefs.importCheck.notLists'));
         if (key === 'settings') {
-          if (!isObject(value)) refuse('This export’s settings are damaged, so nothing was imported.');
+          if (!isObject(value)) refuse(t('prefs.importCheck.settings'));
           const settings = normalizeSettings(value);
           header.settings = { ...settings, hide: { ...settings.hide, snoozeUntil: 0 } };
         }
@@ -91,7 +89,7 @@ export async function startImportCheck(
       element(key, value, index) {
         if (key === 'posts') {
           const post = validatePost(value, checks);
-          if (typeof post === 'string') refuse(`Post ${index + 1} in the file ${post}; nothing was imported.`);
+          if (typeof post === 'string') refuse(t('prefs.importCheck.post', { index: index + 1, reason: post }));
           const record = post as PostRecord;
           known.add(record.key);
           posts.push(record);
@@ -99,7 +97,7 @@ export async function startImportCheck(
         } else {
           const snapshot = validateSnapshot(value, checks);
           if (typeof snapshot === 'string')
-            refuse(`Snapshot ${index + 1} in the file ${snapshot}; nothing was imported.`);
+            refuse(t('prefs.importCheck.snapshot', { index: index + 1, reason: snapshot }));
           const record = snapshot as SnapshotRecord;
           if (!known.has(record.post) && !orphans.has(record.post)) orphans.set(record.post, index);
           snapshots.push(record);
@@ -137,10 +135,7 @@ export async function startImportCheck(
     try {
       run();
     } catch (error) {
-      if (error instanceof JsonStreamError)
-        refuse(
-          `This file is not valid JSON (${error.message}), so nothing was imported. It may be damaged or cut short.`,
-        );
+      if (error instanceof JsonStreamError) refuse(t('prefs.importCheck.json', { error: error.message }));
       throw error;
     }
   };
@@ -169,12 +164,11 @@ export async function startImportCheck(
     async finish() {
       scan(() => scanner.end());
       await flush();
-      if (header.format === undefined) refuse(NOT_AN_EXPORT);
-      if (header.version === undefined) refuse('This export does not say its format version, so nothing was imported.');
-      if (header.arrays.size < 2) refuse('This export is missing its posts or snapshots, so nothing was imported.');
+      if (header.format === undefined) refuse(t(NOT_AN_EXPORT));
+      if (header.version === undefined) refuse(t('prefs.importCheck.noVersion'));
+      if (header.arrays.size < 2) refuse(t('prefs.importCheck.missing'));
       for (const [key, index] of orphans) {
-        if (!staged.has(key))
-          refuse(`Snapshot ${index + 1} in the file belongs to no post in the file; nothing was imported.`);
+        if (!staged.has(key)) refuse(t('prefs.importCheck.orphan', { index: index + 1 }));
       }
       const cutoff = checks.retentionCutoff;
       let beyondRetention = 0;

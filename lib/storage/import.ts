@@ -9,6 +9,7 @@
 import { isAgeId, mergeSamples, type AgeSamples, type CountPoint } from '../metrics/ages';
 import { isPlatformId, postKey, type Counts, type PlatformId, type PostReading } from '../model';
 import { isObject } from '../messages/checks';
+import { t } from '../ui/i18n';
 import {
   MAX_ID_LENGTH,
   isPostTime,
@@ -37,8 +38,8 @@ function checkedCounts(platform: PlatformId, value: unknown, wholeNumbers = true
   if (counts) return storedCounts(counts);
   // Well formed but out of bounds (any sign, fraction, size) tells the user more than "malformed".
   return validateCounts(value, { anyFiniteNumber: true })
-    ? 'has counts no site shows (negative, fractional or too large)'
-    : 'has malformed counts';
+    ? t('prefs.invalid.countsOutOfRange')
+    : t('prefs.invalid.counts');
 }
 
 function checkedPoint(platform: PlatformId, value: unknown, now: number): CountPoint | undefined {
@@ -78,33 +79,33 @@ function asReading(value: Record<string, unknown>, platform: PlatformId, latest:
 
 /** A post of an import file as it will be stored, or why it is refused. */
 export function validatePost(value: unknown, checks: RecordChecks): PostRecord | string {
-  if (!isObject(value)) return 'is not an object';
+  if (!isObject(value)) return t('prefs.invalid.notObject');
   const { platform, postId, key } = value;
-  if (!isPlatformId(platform)) return `has an unknown platform (${String(platform).slice(0, 40)})`;
-  if (typeof postId !== 'string' || postId.length === 0 || postId.length > MAX_ID_LENGTH) return 'has no post id';
-  if (key !== postKey({ platform, postId })) return 'has a key that does not match its platform and id';
+  if (!isPlatformId(platform)) return t('prefs.invalid.platform', { platform: String(platform).slice(0, 40) });
+  if (typeof postId !== 'string' || postId.length === 0 || postId.length > MAX_ID_LENGTH)
+    return t('prefs.invalid.postId');
+  if (key !== postKey({ platform, postId })) return t('prefs.invalid.key');
   const site = checks.siteName?.(platform) ?? platform;
   const url = permalinkOn(platform, value.url, checks.hostAllowed);
-  if (!url) return `is a post on ${site} whose link is not an https address on ${site}`;
+  if (!url) return t('prefs.invalid.link', { site });
   const latest = checkedCounts(platform, value.latest);
   if (typeof latest === 'string') return latest;
   const { firstSeenAt, lastSeenAt, lastSnapshotAt } = value;
   for (const time of [firstSeenAt, lastSeenAt, lastSnapshotAt, value.postedAt]) {
     if (time !== undefined && !(time === value.postedAt ? isPostTime : isReadTime)(time, checks.now))
-      return 'has a time outside 2004 to now';
+      return t('prefs.invalid.time');
   }
-  if (!isReadTime(firstSeenAt, checks.now) || !isReadTime(lastSeenAt, checks.now)) return 'has no times seen';
-  if (!isReadTime(lastSnapshotAt, checks.now)) return 'has no snapshot time';
-  if (firstSeenAt > lastSeenAt) return 'was first seen after it was last seen';
-  if (lastSnapshotAt < firstSeenAt || lastSnapshotAt > lastSeenAt)
-    return 'has a snapshot time outside the time it was seen';
-  if (value.includes !== undefined && !validateIncludes(value.includes)) return 'has malformed includes';
+  if (!isReadTime(firstSeenAt, checks.now) || !isReadTime(lastSeenAt, checks.now)) return t('prefs.invalid.seen');
+  if (!isReadTime(lastSnapshotAt, checks.now)) return t('prefs.invalid.snapshotTime');
+  if (firstSeenAt > lastSeenAt) return t('prefs.invalid.seenOrder');
+  if (lastSnapshotAt < firstSeenAt || lastSnapshotAt > lastSeenAt) return t('prefs.invalid.snapshotOutside');
+  if (value.includes !== undefined && !validateIncludes(value.includes)) return t('prefs.invalid.includes');
   const reading: PostReading | undefined = validateReading(
     asReading(value, platform, latest),
     checks.now,
     checks.hostAllowed,
   );
-  if (!reading) return 'has a malformed author, text, post time or flag';
+  if (!reading) return t('prefs.invalid.reading');
 
   const record: PostRecord = { key, platform, postId, url, firstSeenAt, lastSeenAt, lastSnapshotAt, latest };
   if (reading.author !== undefined) record.author = reading.author;
@@ -114,16 +115,16 @@ export function validatePost(value: unknown, checks: RecordChecks): PostRecord |
   if (reading.includes) record.includes = reading.includes;
   if (value.ages !== undefined) {
     const ages = checkedAges(platform, value.ages);
-    if (!ages) return 'has malformed counts at fixed ages';
+    if (!ages) return t('prefs.invalid.ages');
     record.ages = ages;
   }
   if (value.last !== undefined) {
     const last = checkedPoint(platform, value.last, checks.now);
-    if (!last) return 'has a malformed latest reading';
+    if (!last) return t('prefs.invalid.latest');
     record.last = last;
   }
   if (value.thin !== undefined) {
-    if (value.thin !== 1) return 'has a malformed retention flag';
+    if (value.thin !== 1) return t('prefs.invalid.thin');
     record.thin = 1;
   }
   // The snapshot rate limit's state (lib/storage/snapshot-policy.ts); a post without it starts afresh.
@@ -141,10 +142,10 @@ export function platformOfKey(key: unknown): PlatformId | undefined {
 
 /** A snapshot of an import file (whether its post is in the file is checked by the caller). */
 export function validateSnapshot(value: unknown, checks: RecordChecks): SnapshotRecord | string {
-  if (!isObject(value)) return 'is not an object';
+  if (!isObject(value)) return t('prefs.invalid.notObject');
   const platform = platformOfKey(value.post);
-  if (!platform) return 'belongs to no post';
-  if (!isReadTime(value.at, checks.now)) return 'has a time outside 2004 to now';
+  if (!platform) return t('prefs.invalid.noPost');
+  if (!isReadTime(value.at, checks.now)) return t('prefs.invalid.time');
   const counts = checkedCounts(platform, value.counts);
   if (typeof counts === 'string') return counts;
   return { post: value.post as string, at: value.at, counts };

@@ -1,4 +1,11 @@
-/** "1 post", "12,400 posts": a count with its noun, for the messages about a user's data. */
-export function counted(count: number, noun: string, plural = `${noun}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? noun : plural}`;
+import { plural } from './i18n';
+
+const NOUNS = {
+  post: 'prefs.count.posts',
+  snapshot: 'prefs.count.snapshots',
+} as const;
+
+/** "1 post", "12,400 posts" / "12.400 Beiträge": a count with its noun, for the messages about a user's data. */
+export function counted(count: number, noun: keyof typeof NOUNS): string {
+  return plural(NOUNS[noun], count);
 }

@@ -18,6 +18,7 @@ import {
 import type { Settings } from '../settings/settings';
 import type { DeleteScope } from '../storage/delete';
 import type { FeedlensDatabase } from '../storage/db';
+import { t } from './i18n';
 import { exportBlob, type ExportProgress } from '../storage/export';
 
 export interface RunningImport {
@@ -30,7 +31,7 @@ export interface RunningImport {
   done: Promise<{ job?: DataJob; error?: string }>;
 }
 
-const LOST = 'Feedlens’s background stopped answering. Reload this page to see what was done.';
+const lost = () => t('prefs.importFile.lost');
 
 export function importFile(file: Blob, restoreSettings: boolean): RunningImport {
   const port = browser.runtime.connect({ name: DATA_PORT });
@@ -60,9 +61,7 @@ export function importFile(file: Blob, restoreSettings: boolean): RunningImport 
       send({ type: 'import-cancel' });
       const unreadable = error instanceof TypeError;
       return finish({
-        error: unreadable
-          ? 'This file is not text (UTF-8), so it is not a Feedlens export. Nothing was imported.'
-          : 'The file could not be read (it may have been moved or changed). Nothing was imported.',
+        error: unreadable ? t('prefs.importFile.notText') : t('prefs.importFile.unreadable'),
       });
     }
     offset = end;
@@ -76,7 +75,7 @@ export function importFile(file: Blob, restoreSettings: boolean): RunningImport 
   });
   port.onDisconnect.addListener(() => {
     open = false;
-    settle({ error: LOST });
+    settle({ error: lost() });
   });
   send({ type: 'import-start', size: file.size, restoreSettings });
   return { cancel: () => send({ type: 'import-cancel' }), done };
@@ -94,7 +93,7 @@ export function deleteStored(scope: DeleteScope): Promise<DataJob> {
       }
     });
     port.onDisconnect.addListener(() =>
-      resolve({ kind: 'delete', state: 'failed', message: LOST, posts: 0, snapshots: 0, at: Date.now() }),
+      resolve({ kind: 'delete', state: 'failed', message: lost(), posts: 0, snapshots: 0, at: Date.now() }),
     );
     port.postMessage({ type: 'delete', scope } satisfies DataRequest);
   });

@@ -140,3 +140,34 @@ export function formatDay(at: number, locale = uiLocale()): string {
 export function formatTime(at: number, locale = uiLocale()): string {
   return dateFormat('time', locale, { hour: 'numeric', minute: '2-digit' }).format(at);
 }
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+/** A time of day in the user's own time zone and language: "14:05" / "2:05 PM". */
+export function formatClock(at: number, locale = uiLocale()): string {
+  let format = clocks.get(locale);
+  if (!format) clocks.set(locale, (format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })));
+  return format.format(at);
+}
+
+/** "640 KB", "12.5 MB", "1.2 GB" with the language's own decimal sign and unit spelling. */
+export function formatBytes(bytes: number, locale = uiLocale()): string {
+  const [byteUnit, size] =
+    bytes < 1024 ** 2
+      ? (['kilobyte', Math.max(1, Math.round(bytes / 1024))] as const)
+      : bytes < 1024 ** 3
+        ? (['megabyte', bytes / 1024 ** 2] as const)
+        : (['gigabyte', bytes / 1024 ** 3] as const);
+  return cached(
+    `${locale}|${byteUnit}`,
+    () =>
+      new Intl.NumberFormat(locale, { style: 'unit', unit: byteUnit, unitDisplay: 'short', maximumFractionDigits: 1 }),
+  ).format(size);
+}
+
+/** "12 MB" / "12 Mo": whole megabytes, for a file's size and how much of it was read. */
+export function formatMegabytes(bytes: number, locale = uiLocale()): string {
+  return cached(
+    `${locale}|wholeMB`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }),
+  ).format(bytes / 1024 ** 2);
+}

@@ -5,6 +5,7 @@
  * never a post's text, an author or an address. Nothing is sent anywhere.
  */
 import type { HidingFallback, ReaderDiagnostic, ReaderStatus } from '../messages/page-store';
+import { plural, t, type MessageKey } from './i18n';
 
 export interface SiteStatusWords {
   /** "Reading", "Paused", "Idle". */
@@ -13,28 +14,24 @@ export interface SiteStatusWords {
   detail: string;
 }
 
-const PAUSED: Record<NonNullable<ReaderDiagnostic['reason']>, string> = {
-  'not-found': 'Feedlens doesn’t recognize this page’s layout any more; nothing is being stored here.',
-  unreadable: 'Feedlens finds posts here but can’t read them any more; nothing is being stored here.',
-  counts:
-    'Feedlens can’t read the numbers on this page any more; nothing is being stored here, rather than wrong numbers.',
+const PAUSED: Record<NonNullable<ReaderDiagnostic['reason']>, MessageKey> = {
+  'not-found': 'prefs.status.pausedLayout',
+  unreadable: 'prefs.status.pausedUnreadable',
+  counts: 'prefs.status.pausedCounts',
 };
 
 export function statusWords(status: ReaderStatus, diagnostic?: ReaderDiagnostic): SiteStatusWords {
-  if (status === 'reading') return { label: 'Reading', detail: 'Feedlens reads the posts on this site.' };
-  if (status === 'idle') return { label: 'Idle', detail: 'No posts read here yet.' };
-  const why = PAUSED[diagnostic?.reason ?? 'not-found'];
-  return {
-    label: 'Paused',
-    detail: `${why} Your saved data is unaffected, and reading resumes by itself once the page shows posts Feedlens knows.`,
-  };
+  if (status === 'reading') return { label: t('prefs.status.reading'), detail: t('prefs.status.readingDetail') };
+  if (status === 'idle') return { label: t('prefs.status.idle'), detail: t('prefs.status.idleDetail') };
+  const why = t(PAUSED[diagnostic?.reason ?? 'not-found']);
+  return { label: t('prefs.status.paused'), detail: `${why} ${t('prefs.status.pausedResumes')}` };
 }
 
 export function fallbackWords(fallback: HidingFallback): string {
-  const counts = fallback.hidden === 1 ? 'a count' : `${fallback.hidden} counts`;
-  return `Hiding fell back to the safe rule: ${counts} in posts’ buttons that Feedlens didn’t recognize were hidden by their place. The site may have changed; a report helps fix it.`;
+  return plural('prefs.status.fallback', fallback.hidden);
 }
 
+// The report stays in English: it is written for whoever fixes the bug, not for the user.
 export interface ReportInput {
   site: string;
   status: ReaderStatus;

@@ -90,7 +90,7 @@ describe('your data', () => {
     const used = page.locator('.storage-used[data-posts="5"][data-snapshots="10"]');
     await used.waitFor({ timeout: 30_000 });
     expect(await used.textContent()).toMatch(
-      /^Feedlens stores 5 posts and 10 snapshots, using [\d.]+ (KB|MB) of this browser’s storage \([\d.]+ (MB|GB) available to it\)\.$/,
+      /^Feedlens stores 5 posts and 10 snapshots, using [\d.,]+ (kB|MB) of this browser’s storage \([\d.,]+ (MB|GB) available to it\)\.$/,
     );
     await page.close();
   });
