@@ -5,6 +5,7 @@
  * failed (a full disk).
  */
 import { browser } from 'wxt/browser';
+import { t } from '../ui/i18n';
 import type { HidingFallback, ReaderDiagnostic, ReaderStatus } from '../messages/page-store';
 import type { PlatformId } from '../model';
 
@@ -79,14 +80,15 @@ export async function saveStorageStatus(status: StorageStatus | undefined): Prom
   else await browser.storage.local.remove(STORAGE_STATUS_KEY);
 }
 
-/** Words a user can act on, for an error IndexedDB raised while writing. */
+/**
+ * Words a user can act on, for an error IndexedDB raised while writing: in the browser's language,
+ * which the background shares with the popup that shows them (the browser's own message stays as is).
+ */
 export function describeStorageError(error: unknown): string {
   const name = (error as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') {
-    return 'Your disk (or the browser’s storage quota) is full, so new readings are not being saved. Everything saved so far is kept. Free some space, or export your data and clear old posts.';
-  }
+  if (name === 'QuotaExceededError') return t('pop.storage.full');
   const message = error instanceof Error ? error.message : String(error);
-  return `New readings could not be saved (${message}). Everything saved so far is kept.`;
+  return t('pop.storage.failed', { message });
 }
 
 /** Tells the background that post records changed under it (after an import). */
