@@ -4,6 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatCount } from '@/lib/ui/format';
+import { plural, t, uiLocale } from '@/lib/ui/i18n';
+import { capitalized, metricLabel } from '@/lib/ui/labels';
 import { AGES } from '@/lib/metrics/ages';
 import { ageLabel, formatVelocity } from '@/lib/metrics/format';
 import { growthSeries } from '@/lib/metrics/growth';
@@ -16,8 +18,21 @@ const COLUMNS: Metric[] = ['likes', 'reposts', 'replies', 'views'];
 /** Rows shown in the popup's table (newest first); the dashboard has the full history. */
 const MAX_ROWS = 8;
 
-function time(at: number): string {
-  return new Date(at).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const times = new Map<string, Intl.DateTimeFormat>();
+/** "Nov 3, 14:05" in the UI language and the user's time zone: short enough for the popup's table. */
+function time(at: number, locale = uiLocale()): string {
+  let format = times.get(locale);
+  if (!format)
+    times.set(
+      locale,
+      (format = new Intl.DateTimeFormat(locale, {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      })),
+    );
+  return format.format(at);
 }
 
 export function PostHistory(props: { db: FeedlensDatabase; post: PostRecord }) {
@@ -37,18 +52,21 @@ export function PostHistory(props: { db: FeedlensDatabase; post: PostRecord }) {
   const growth = growthSeries(points, 'likes').at(-1) ?? null;
   const rows = history.slice(-MAX_ROWS).reverse();
   return (
-    <div class="history" aria-label={`History of this post (${history.length} snapshots)`}>
+    <div class="history" aria-label={plural('pop.history.label', history.length)}>
       <div class="history-head">
-        <Sparkline points={history.map((s) => ({ at: s.at, count: s.counts.likes }))} label="Likes over time" />
-        <span class="history-growth" title="Likes per hour between the two latest snapshots">
-          {formatVelocity(growth)} likes
+        <Sparkline
+          points={history.map((s) => ({ at: s.at, count: s.counts.likes }))}
+          label={t('card.sparkLabel', { metric: capitalized(metricLabel('likes')) })}
+        />
+        <span class="history-growth" title={t('pop.history.growthTitle')}>
+          {t('pop.history.growth', { value: formatVelocity(growth) })}
         </span>
       </div>
       {post.ages && (
         <dl class="ages">
           {AGES.map((age) => (
             <div key={age.id} data-age={age.id}>
-              <dt>likes at {ageLabel(age.id)}</dt>
+              <dt>{t('pop.history.likesAt', { age: ageLabel(age.id) })}</dt>
               <dd>{post.ages?.[age.id] ? formatCount(post.ages[age.id]!.counts.likes) : '—'}</dd>
             </div>
           ))}
@@ -57,10 +75,10 @@ export function PostHistory(props: { db: FeedlensDatabase; post: PostRecord }) {
       <table class="history-table">
         <thead>
           <tr>
-            <th scope="col">when</th>
+            <th scope="col">{t('pop.history.when')}</th>
             {COLUMNS.map((m) => (
               <th key={m} scope="col">
-                {m}
+                {metricLabel(m)}
               </th>
             ))}
           </tr>
@@ -80,9 +98,9 @@ export function PostHistory(props: { db: FeedlensDatabase; post: PostRecord }) {
       </table>
       {history.length > MAX_ROWS && (
         <p class="muted">
-          {history.length - MAX_ROWS} older snapshots:{' '}
+          {plural('pop.history.older', history.length - MAX_ROWS)}{' '}
           <a href={`/dashboard.html#post=${encodeURIComponent(post.key)}`} target="_blank">
-            full history in the dashboard
+            {t('pop.history.fullHistory')}
           </a>
         </p>
       )}

@@ -4,7 +4,9 @@
  * text is rendered as text (JSX escapes it), never as HTML. With `figures` off (the user hides
  * counts on this site) only the posts themselves are listed: no number, no ratio, no ranking.
  */
-import { formatAge, formatCount, formatRatio } from '@/lib/ui/format';
+import { formatAge, formatCount, formatNumber, formatRatio } from '@/lib/ui/format';
+import { t } from '@/lib/ui/i18n';
+import { formulaLabel, metricLabel, ratioLabel } from '@/lib/ui/labels';
 import type { RankedPost } from '@/lib/metrics/compare';
 import { formatUsual, formatUsualBasis } from '@/lib/metrics/format';
 import { platformShows, shownRatios } from '@/lib/metrics/platform-metrics';
@@ -14,12 +16,7 @@ import { adapterById } from '@/lib/platforms/registry';
 import type { FeedlensDatabase, PostRecord } from '@/lib/storage/db';
 import { PostHistory } from './PostHistory';
 
-const SHOWN_COUNTS: { metric: Metric; label: string }[] = [
-  { metric: 'likes', label: 'likes' },
-  { metric: 'reposts', label: 'reposts' },
-  { metric: 'replies', label: 'replies' },
-  { metric: 'views', label: 'views' },
-];
+const SHOWN_COUNTS: Metric[] = ['likes', 'reposts', 'replies', 'views'];
 
 function RateValue(props: { id: string; label: string; title: string; value: Rate | null }) {
   const few = props.value?.lowSample;
@@ -28,7 +25,7 @@ function RateValue(props: { id: string; label: string; title: string; value: Rat
       <dt>{props.label}</dt>
       <dd>
         {formatRatio(props.value)}
-        {few && <span class="sr-only"> (from fewer than {MIN_SAMPLE}, too few to say much)</span>}
+        {few && <span class="sr-only"> {t('pop.post.fewSample', { min: formatNumber(MIN_SAMPLE) })}</span>}
       </dd>
     </div>
   );
@@ -72,9 +69,9 @@ export function PostList(props: {
             <div class="post-head">
               {/* Without an author the link says what it opens: a post id (a YouTube video's) is no name. */}
               <a class="post-author" href={post.url} target="_blank" rel="noopener noreferrer">
-                {post.author ? `@${post.author}` : `Post on ${adapterName(post.platform)}`}
+                {post.author ? `@${post.author}` : t('pop.post.on', { site: adapterName(post.platform) })}
               </a>
-              {post.promoted && <span class="tag">Promoted</span>}
+              {post.promoted && <span class="tag">{t('pop.post.promoted')}</span>}
               <span class="post-age">{formatAge(post.postedAt, props.now)}</span>
             </div>
             {post.text && <p class="post-text">{post.text}</p>}
@@ -82,29 +79,31 @@ export function PostList(props: {
               <>
                 <Standing item={item} />
                 <dl class="counts">
-                  {SHOWN_COUNTS.filter(({ metric }) => platformShows(post.platform, metric)).map(
-                    ({ metric, label }) => (
-                      <div key={metric} data-metric={metric}>
-                        <dt>{label}</dt>
-                        <dd>{formatCount(c[metric])}</dd>
-                      </div>
-                    ),
-                  )}
+                  {SHOWN_COUNTS.filter((metric) => platformShows(post.platform, metric)).map((metric) => (
+                    <div key={metric} data-metric={metric}>
+                      <dt>{metricLabel(metric)}</dt>
+                      <dd>{formatCount(c[metric])}</dd>
+                    </div>
+                  ))}
                 </dl>
                 <dl class="ratios">
                   <RateValue
                     id="engagementRate"
-                    label="Engagement / views"
-                    title={`Engagement rate by views: (${ENGAGEMENT_PARTS[post.platform].join(' + ')}) ÷ views`}
+                    label={t('pop.post.engagementPerView')}
+                    title={t('pop.post.engagementFormula', {
+                      formula: formulaLabel(`(${ENGAGEMENT_PARTS[post.platform].join(' + ')}) ÷ views`),
+                    })}
                     value={rate(engagements(c, post.platform), c.views)}
                   />
                   {shownRatios(post.platform).map((r) => (
                     <RateValue
                       key={r.id}
                       id={r.id}
-                      label={r.label}
+                      label={ratioLabel(r.id)}
                       title={
-                        r.id === 'repostsPerLike' ? rateFormula('amplification', post.platform, post.includes) : r.label
+                        r.id === 'repostsPerLike'
+                          ? formulaLabel(rateFormula('amplification', post.platform, post.includes))
+                          : ratioLabel(r.id)
                       }
                       value={rate(c[r.numerator], c[r.denominator])}
                     />
@@ -116,7 +115,7 @@ export function PostList(props: {
                   aria-expanded={open}
                   onClick={() => props.onSelect(open ? null : post.key)}
                 >
-                  {open ? 'Hide history' : 'History'}
+                  {open ? t('pop.post.hideHistory') : t('pop.post.history')}
                 </button>
                 {open && <PostHistory db={props.db} post={post} />}
               </>

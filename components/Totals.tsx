@@ -1,5 +1,7 @@
 /** Totals over the posts on the page, and the same ratios pooled over them. */
-import { formatCount, formatRatio } from '@/lib/ui/format';
+import { formatCount, formatNumber, formatRatio } from '@/lib/ui/format';
+import { t } from '@/lib/ui/i18n';
+import { metricLabel, ratioLabel } from '@/lib/ui/labels';
 import { shownMetrics, shownRatios } from '@/lib/metrics/platform-metrics';
 import { pooledRatio, totals } from '@/lib/metrics/ratios';
 import type { Counts, PlatformId } from '@/lib/model';
@@ -9,15 +11,15 @@ export function Totals(props: { posts: readonly Counts[]; platform: PlatformId }
   const metrics = shownMetrics(props.platform, ['likes', 'reposts', 'replies', 'views'] as const);
   const { counts } = totals(props.posts, metrics);
   return (
-    <section class="totals" aria-label="Totals for this page">
+    <section class="totals" aria-label={t('pop.totals.label')}>
       <dl class="counts">
         <div data-metric="posts">
-          <dt>posts</dt>
-          <dd>{props.posts.length}</dd>
+          <dt>{t('dash.summary.posts')}</dt>
+          <dd>{formatNumber(props.posts.length)}</dd>
         </div>
         {metrics.map((metric) => (
           <div key={metric} data-metric={metric}>
-            <dt>{metric}</dt>
+            <dt>{metricLabel(metric)}</dt>
             <dd>{formatCount(counts[metric])}</dd>
           </div>
         ))}
@@ -25,7 +27,7 @@ export function Totals(props: { posts: readonly Counts[]; platform: PlatformId }
       <dl class="ratios">
         {shownRatios(props.platform).map((r) => (
           <div key={r.id} data-ratio={r.id}>
-            <dt>{r.label}</dt>
+            <dt>{ratioLabel(r.id)}</dt>
             <dd>{formatRatio(pooledRatio(props.posts, r.numerator, r.denominator).ratio)}</dd>
           </div>
         ))}

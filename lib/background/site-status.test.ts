@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadCatalog } from '../../tests/unit/catalogs';
 import { adapterById } from '../platforms/registry';
 import { createSiteStatusRecorder, createStorageStatusTracker } from './site-status';
 
@@ -61,5 +63,30 @@ describe('tracking failed writes to the store', () => {
     expect(save).toHaveBeenCalledTimes(3);
     tracker.failed(new Error('closing'), 1);
     expect(save).toHaveBeenLastCalledWith({ error: expect.stringContaining('closing'), lost: 1, at: NOW });
+  });
+});
+
+describe('the failed-write notice the popup shows', () => {
+  const english = fakeBrowser.i18n.getMessage;
+  afterEach(() => {
+    fakeBrowser.i18n.getMessage = english;
+  });
+
+  it('is in the browser’s language, with the browser’s own error message kept inside', async () => {
+    const german = await loadCatalog('de');
+    fakeBrowser.i18n.getMessage = (key: string) => german.get(key) ?? '';
+    const save = vi.fn(async () => {});
+    const tracker = createStorageStatusTracker({ save, now: () => NOW });
+    tracker.failed(new DOMException('quota', 'QuotaExceededError'), 1);
+    expect(save).toHaveBeenLastCalledWith(
+      expect.objectContaining({ error: expect.stringMatching(/^Deine Festplatte/) }),
+    );
+    tracker.failed(new Error('Connection is closing.'), 1);
+    expect(save).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        error:
+          'Neue Werte konnten nicht gespeichert werden (Connection is closing.). Alles bisher Gespeicherte bleibt erhalten.',
+      }),
+    );
   });
 });

@@ -5,9 +5,9 @@
  * failed (a full disk).
  */
 import { browser } from 'wxt/browser';
+import { t } from '../ui/i18n';
 import type { HidingFallback, ReaderDiagnostic, ReaderStatus } from '../messages/page-store';
 import type { PlatformId } from '../model';
-import { t } from '../ui/i18n';
 
 export const HEALTH_KEY = 'readerHealth';
 /** Bumped by whoever writes the store outside the background (an import), so its caches reset. */
@@ -80,7 +80,10 @@ export async function saveStorageStatus(status: StorageStatus | undefined): Prom
   else await browser.storage.local.remove(STORAGE_STATUS_KEY);
 }
 
-/** Words a user can act on, for an error IndexedDB raised while writing. */
+/**
+ * Words a user can act on, for an error IndexedDB raised while writing: in the browser's language,
+ * which the background shares with the popup that shows them (the browser's own message stays as is).
+ */
 export function describeStorageError(error: unknown): string {
   const name = (error as { name?: string } | null)?.name;
   if (name === 'QuotaExceededError') {

@@ -63,7 +63,8 @@ const MAX_WELLBEING_STEP = 1000;
 
 export function validateWellbeingMessage(message: unknown): WellbeingMessage | undefined {
   if (!isObject(message) || message.type !== 'wellbeing') return undefined;
-  const step = (v: unknown) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_WELLBEING_STEP ? (v as number) : null);
+  const step = (v: unknown) =>
+    Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_WELLBEING_STEP ? (v as number) : null;
   const shownHidden = step(message.shownHidden);
   const peeks = step(message.peeks);
   if (shownHidden === null || peeks === null || shownHidden + peeks === 0) return undefined;

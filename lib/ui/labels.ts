@@ -1,6 +1,7 @@
 /** The names of counts and rates in the UI language (their ids stay English in data and code). */
 import type { Measure } from '../metrics/compare';
 import type { RateId } from '../metrics/rates';
+import type { POST_RATIOS } from '../metrics/ratios';
 import type { Metric } from '../model';
 import { t, uiLocale, type MessageKey } from './i18n';
 
@@ -47,3 +48,14 @@ export const measureLabel = (measure: Measure): string => t(MEASURE_LABELS[measu
 /** "likes" → "Likes" for a column header: the language's own capital (none in Japanese). */
 export const capitalized = (text: string, locale = uiLocale()): string =>
   text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+
+type PostRatioId = (typeof POST_RATIOS)[number]['id'];
+
+const RATIO_LABELS: Record<PostRatioId, MessageKey> = {
+  likesPerView: 'rates.likesPerView',
+  repostsPerLike: 'pop.ratio.repostsPerLike',
+  repliesPerLike: 'pop.ratio.repliesPerLike',
+};
+
+/** The popup's count-over-count ratios ("Reposts / likes") in the UI language. */
+export const ratioLabel = (id: PostRatioId): string => t(RATIO_LABELS[id]);
