@@ -81,13 +81,13 @@ describe('the hiding settings', () => {
 
   it('turns peeking, the own-posts exception and the wellbeing choices on and off', () => {
     const { container, current } = mount(defaultSettings());
-    act(() => switchNamed(container, 'Peek on hover').click());
+    act(() => switchNamed(container, 'Hold to peek').click());
     expect(current().hide.peek).toBe(true);
     act(() => switchNamed(container, 'Keep reading while counts are hidden').click());
     expect(current().hide.keepReading).toBe(false);
     act(() => switchNamed(container, 'Hide Feedlens’s own numbers too').click());
     expect(current().hide.hideFeedlensFigures).toBe(false);
-    expect(switchNamed(container, 'Peek on hover').getAttribute('aria-checked')).toBe('true');
+    expect(switchNamed(container, 'Hold to peek').getAttribute('aria-checked')).toBe('true');
   });
 
   it('snoozes for 15 minutes and says until when', () => {

@@ -4,6 +4,7 @@ import { Notice } from '@/components/Notice';
 import { PostList } from '@/components/PostList';
 import { SiteStatus } from '@/components/SiteStatus';
 import { SiteHideControls } from '@/components/SiteHideControls';
+import { WellbeingLine } from '@/components/WellbeingLine';
 import { Totals } from '@/components/Totals';
 import { ADAPTERS } from '@/lib/platforms/registry';
 import { t } from '@/lib/ui/i18n';
@@ -109,6 +110,7 @@ export function App(props: { db: FeedlensDatabase; now?: () => number }) {
         Feedlens <span class="site">· {adapter.name}</span>
       </h1>
       {hideControls}
+      <WellbeingLine now={now} />
       {data.kind === 'not-connected' && (
         <Notice kind="info" title={t('popup.reload.title', { site: adapter.name })}>
           {t('popup.reload.body')}

@@ -10,10 +10,11 @@ import { labelPost } from '../hide/coarse';
 import { OWN_ATTR } from '../hide/css';
 import { createFallbackHider } from '../hide/fallback';
 import { createDelivery } from './delivery';
+import { listenForPeeks } from './peek-input';
 import { installLiveHiding } from '../hide/live';
 import { installShadowHiding } from '../hide/shadow';
 import { watchTitleCount } from '../hide/title';
-import type { ContentMessage } from '../messages/page-store';
+import type { ContentMessage, WellbeingMessage } from '../messages/page-store';
 import type { PagePostsReply, PageRequest, ReaderStats } from '../messages/page-queries';
 import type { CardRenderer } from '../overlay/card';
 import { createOverlay, OVERLAY_TAG } from '../overlay/overlay';
@@ -95,6 +96,40 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     if (post) watchAfterClick(post as Element);
   });
   const hiddenNow = () => (settings ? hiddenMetrics(settings, adapter.id, Date.now()) : []);
+
+  // Today's wellbeing figures (lib/wellbeing/today.ts): posts shown without their counts, each once
+  // per page, and peeks, reported to the background every few seconds rather than per post.
+  const shownHidden = new Set<string>();
+  const unreported = { shownHidden: 0, peeks: 0 };
+  let reportScheduled = false;
+  const reportWellbeing = () => {
+    reportScheduled = false;
+    // A page cannot add more than the background believes in one report (page-store.ts).
+    const message: WellbeingMessage = {
+      type: 'wellbeing',
+      shownHidden: Math.min(unreported.shownHidden, 1000),
+      peeks: Math.min(unreported.peeks, 1000),
+    };
+    unreported.shownHidden = unreported.peeks = 0;
+    if (message.shownHidden + message.peeks > 0) send(message);
+  };
+  const countWellbeing = (what: keyof typeof unreported) => {
+    unreported[what]++;
+    if (!reportScheduled) {
+      reportScheduled = true;
+      ctx.setTimeout(reportWellbeing, 3000);
+    }
+  };
+  const peeks = listenForPeeks({
+    document,
+    postSelector: adapter.postSelector,
+    enabled: () => !off && !!settings?.hide.peek && hiddenNow().length > 0,
+    onPeek: () => countWellbeing('peeks'),
+    addEventListener: (target, type, listener, capture) =>
+      ctx.addEventListener(target as Document, type as keyof DocumentEventMap, listener, { capture }),
+    setTimer: (callback, ms) => ctx.setTimeout(callback, ms),
+    clearTimer: (timer) => clearTimeout(timer as number),
+  });
   const coarseNow = () => (settings ? coarseMetrics(settings, adapter.id, Date.now()) : []);
   const applySettings = (next: Settings) => {
     settings = next;
@@ -105,11 +140,13 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
     }
     if (off) {
       fallback.setActive(false);
+      peeks.end();
       hiding.apply([]);
       titleCount.setActive(false);
       overlay.setSettings({ ...next, overlay: { ...next.overlay, enabled: false } });
       return;
     }
+    if (!next.hide.peek || hiddenNow().length === 0) peeks.end();
     fallback.setActive(hiddenNow().length > 0);
     if (hiddenNow().length > 0) {
       fallback.scanAll();
@@ -160,6 +197,11 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
         actedPosts.add(key);
         markActed(element);
       } else if (element.hasAttribute(ACTED_ATTR)) element.removeAttribute(ACTED_ATTR);
+      const shownAnyway = acted || (own && !!settings?.hide.showOwnPosts);
+      if (!shownAnyway && hiddenNow().length > 0 && !shownHidden.has(key)) {
+        shownHidden.add(key);
+        countWellbeing('shownHidden');
+      }
       overlay.postRead(element, reading);
     },
     ignoreSelector: OVERLAY_TAG,

@@ -83,7 +83,7 @@ describe('coarse stylesheets', () => {
     const labelRules = css.split('\n').filter((line) => line.includes('::before'));
     expect(labelRules).toHaveLength(1);
     expect(labelRules[0]).toContain(`html[${COARSE_ATTR}~="likes"] [${LABEL_OF_ATTR}="likes"]`);
-    expect(labelRules[0]).toContain(':hover');
+    expect(labelRules[0]).toContain(':not([data-feedlens-peek] *)');
     expect(labelRules[0]).toContain('position: absolute');
     // A coarse metric that is not hidden has no label: its number shows.
     expect(liveHideCss(x, ['replies'], { coarse: ['likes'] })).not.toContain('::before');

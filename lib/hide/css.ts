@@ -28,6 +28,8 @@ export const HIDE_ATTR = 'data-feedlens-hide';
 export const READY_ATTR = 'data-feedlens-ready';
 /** On a post element: a post by one of the user's own accounts, whose counts stay visible. */
 export const OWN_ATTR = 'data-feedlens-own';
+/** On a post element: the user held it to peek (lib/hide/peek.ts), so its counts show. */
+export const PEEK_ATTR = 'data-feedlens-peek';
 
 const VISIBILITY = 'visibility: hidden !important;';
 const DISPLAY = 'display: none !important;';
@@ -35,7 +37,7 @@ const DISPLAY = 'display: none !important;';
 type HideSource = Pick<PlatformAdapter, 'hide' | 'collapse' | 'shadowHide' | 'postSelector'>;
 
 export interface LiveHideOptions {
-  /** Hovering or focusing a post reveals its counts. */
+  /** Posts marked with PEEK_ATTR (held to peek) show their counts. */
   peek?: boolean;
   /** Posts marked with OWN_ATTR keep their counts. */
   ownExempt?: boolean;
@@ -104,7 +106,7 @@ export function liveHideCss(
   const exceptions: string[] = [];
   if (options.ownExempt) exceptions.push(`[${OWN_ATTR}] *`);
   if (options.actedExempt) exceptions.push(`[${ACTED_ATTR}] *`);
-  if (options.peek) exceptions.push(`:is(${adapter.postSelector}):is(:hover, :focus-within) *`);
+  if (options.peek) exceptions.push(`[${PEEK_ATTR}] *`);
   const suffix = exceptions.map((e) => `:not(${e})`).join('');
   const lines = metrics.flatMap((metric) => metricRules(adapter, metric, `html[${HIDE_ATTR}~="${metric}"]`, suffix));
   if (metrics.length) lines.push(...fallbackRules(`html[${HIDE_ATTR}]:not([${HIDE_ATTR}=""])`, suffix, adapter));
@@ -122,7 +124,7 @@ export function liveHideCss(
     const reset = shadowMetrics.map((name) => `${name}: initial;`).join(' ');
     if (options.ownExempt) lines.push(`[${OWN_ATTR}] { ${reset} }`);
     if (options.actedExempt) lines.push(`[${ACTED_ATTR}] { ${reset} }`);
-    if (options.peek) lines.push(`:is(${adapter.postSelector}):is(:hover, :focus-within) { ${reset} }`);
+    if (options.peek) lines.push(`[${PEEK_ATTR}] { ${reset} }`);
   }
   return lines.join('\n');
 }

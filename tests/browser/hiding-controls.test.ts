@@ -1,6 +1,6 @@
 /**
  * The hiding controls beyond on/off, in real Chromium on X: the snooze ending by itself, the
- * schedule, peeking at one post, the user's own posts, not reading while hidden, the shortcut.
+ * schedule, the user's own posts, not reading while hidden, the shortcut (peeking: peek.test.ts).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,20 +70,6 @@ describe('hiding controls on X', () => {
     const inside = { ...outside, from: (minute + 1439) % 1440, to: (minute + 60) % 1440 };
     await harness.saveSettings(hidingOnX((s) => (s.hide.schedule = inside)));
     await waitFor(() => likeHidden(page, 0), 'counts hidden when the schedule covers now');
-    await page.close();
-  });
-
-  it('lets the user peek at one post by hovering or focusing it', async () => {
-    await harness.saveSettings(hidingOnX((s) => (s.hide.peek = true)));
-    const page = await harness.open('https://x.com/home');
-    await waitFor(() => likeHidden(page, 0), 'counts hidden');
-    await page.locator('article').nth(1).hover();
-    await waitFor(async () => !(await likeHidden(page, 1)), 'the hovered post’s counts to show');
-    expect(await likeHidden(page, 0)).toBe(true);
-    await page.mouse.move(1050, 5);
-    await waitFor(() => likeHidden(page, 1), 'the counts to hide again');
-    await page.locator('article').nth(2).locator('[data-testid="reply"]').focus();
-    await waitFor(async () => !(await likeHidden(page, 2)), 'the focused post’s counts to show');
     await page.close();
   });
 
