@@ -108,6 +108,13 @@ export interface AdapterDefinition {
    * reading still works.
    */
   readPost(post: Element, ctx: ReadContext): PostDraft | null | typeof SKIP;
+  /**
+   * A cheap summary of everything `readPost` depends on (a permalink and an action bar's label),
+   * or null where it cannot be told cheaply. A post whose summary is one the reader has read
+   * before costs one lookup instead of a read: on X, whose virtual list unmounts and remounts the
+   * same cells as the user scrolls, most "new" posts in a frame are ones already read.
+   */
+  quickPrint?(post: Element): string | null;
   /** Elements to make invisible per metric (`visibility: hidden`: keeps their box, so nothing moves). */
   hide: HideSelectors;
   /** Elements to take out of the flow per metric (`display: none`): separators and stand-alone labels. */

@@ -250,6 +250,13 @@ export const x = defineAdapter({
     { name: 'permalinks /status/<id> around a time', selector: 'a[href*="/status/"]:has(time)', id: /\/status\/(\d+)/ },
   ],
   readPost,
+  // The permalink (around the post's own time, which comes before a quoted post's) and the action
+  // bar's label, which X rewrites whenever a count changes ("4 replies, 12 reposts, 567 likes, …").
+  quickPrint(post) {
+    const link = post.querySelector('a[href*="/status/"] > time')?.parentElement?.getAttribute('href');
+    const label = post.querySelector('[role="group"][aria-label]')?.getAttribute('aria-label');
+    return link && label ? `${link}|${label}` : null;
+  },
   // Hiding every span inside a control also hides X's count-change animation (CPFT #179).
   hide: {
     replies: [`${bar} [data-testid="reply"] span`],

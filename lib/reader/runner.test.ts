@@ -66,6 +66,50 @@ describe('page reader', () => {
     expect(h.sent).toHaveLength(1);
   });
 
+  it('reads a remounted post again only when its permalink or action-bar label changed', async () => {
+    const read: string[] = [];
+    const seen: string[] = [];
+    const frames: (() => void)[] = [];
+    reader = createPageReader({
+      // What the reader hands the adapter to read in full.
+      adapter: {
+        ...x,
+        scanPosts: (posts, env) => {
+          const scan = x.scanPosts(posts, env);
+          read.push(...scan.readings.map((r) => r.postId));
+          return scan;
+        },
+      },
+      document,
+      send: () => {},
+      now: () => NOW,
+      requestFrame: (cb) => frames.push(cb),
+      setTimer: () => {},
+      onPostRead: (_element, draft) => seen.push(draft.postId),
+    });
+    const settle = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      while (frames.length) frames.shift()!();
+    };
+    reader.start();
+    await settle();
+    expect(read).toHaveLength(6);
+    read.length = seen.length = 0;
+
+    // X's virtual list unmounts a cell and mounts a copy of it: no read, the same reading again.
+    const second = document.querySelectorAll('article')[1]!;
+    const copy = second.cloneNode(true) as Element;
+    second.replaceWith(copy);
+    await settle();
+    expect(read).toEqual([]);
+    expect(seen).toEqual(['1858990000000000002']);
+
+    // A new count rewrites the label: read in full.
+    copy.querySelector('[role="group"]')!.setAttribute('aria-label', '3 replies, 5 reposts, 49 likes, 1200 views');
+    await settle();
+    expect(read).toEqual(['1858990000000000002']);
+  });
+
   it('sends only the post whose count changed', async () => {
     const h = harness();
     reader = h.reader;

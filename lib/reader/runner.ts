@@ -16,7 +16,7 @@ import type { ReaderStats } from '../messages/page-queries';
 import { MAX_READINGS_PER_MESSAGE } from '../messages/page-store';
 import { METRICS, postKey, type PostReading } from '../model';
 import { normalizeLocale } from '../numbers/parse-count';
-import type { PlatformAdapter, PostDraft } from '../platforms/types';
+import type { PlatformAdapter, PostDraft, ScanResult } from '../platforms/types';
 import { afterNextFrame, busyMeter, frameBatcher } from '../content/scheduling';
 import { recognizeUnseenPosts } from './drift';
 import { createDriftWatch } from './drift-watch';
@@ -107,6 +107,8 @@ export function createPageReader(options: ReaderOptions): PageReader {
   let outbox: PostReading[] = [];
   /** The fingerprint last sent per post key: unchanged posts cost a read but no message. */
   const lastSent = new Map<string, string>();
+  /** Readings by the adapter's quick print: a remounted, unchanged post is not read again. */
+  const byQuickPrint = new Map<string, PostDraft>();
   let pageKeys = new Map<string, true>();
   let health: HealthState = initialHealth();
   const stats = { posts: 0, batches: 0 };
@@ -150,6 +152,30 @@ export function createPageReader(options: ReaderOptions): PageReader {
     if (addedElements.length || changedNodes.length) scheduleFrame();
   }
 
+  /** Splits posts into those whose quick print says they were read before, and the rest. */
+  function quickRead(posts: Element[]): { known: [Element, PostDraft][]; unread: Element[] } {
+    const known: [Element, PostDraft][] = [];
+    if (!adapter.quickPrint || health.status === 'paused') return { known, unread: posts };
+    const unread: Element[] = [];
+    for (const post of posts) {
+      const print = adapter.quickPrint(post);
+      const draft = print === null ? undefined : byQuickPrint.get(print);
+      if (draft) known.push([post, draft]);
+      else unread.push(post);
+    }
+    return { known, unread };
+  }
+
+  function rememberQuickPrints(scan: ScanResult): void {
+    if (!adapter.quickPrint) return;
+    // Bounded: a long scroll would otherwise keep every post of the session.
+    if (byQuickPrint.size > 2000) byQuickPrint.clear();
+    scan.readings.forEach((draft, index) => {
+      const print = adapter.quickPrint!(scan.sources[index]!);
+      if (print !== null) byQuickPrint.set(print, draft);
+    });
+  }
+
   function postsToRead(): Element[] {
     if (fullScan) {
       fullScan = false;
@@ -185,14 +211,20 @@ export function createPageReader(options: ReaderOptions): PageReader {
   function flushFrame(): void {
     timed(() => {
       options.onFrame?.();
-      const posts = postsToRead();
-      if (posts.length === 0) return;
+      const { known, unread } = quickRead(postsToRead());
+      if (known.length + unread.length === 0) return;
       const readAt = now();
       const locale = pageLocale();
-      const scan = adapter.scanPosts(posts, { url: new URL(doc.URL), locale, now: readAt });
+      const scan = adapter.scanPosts(unread, { url: new URL(doc.URL), locale, now: readAt });
       const wasPaused = health.status === 'paused';
-      setHealth(updateHealth(health, scan, locale, readAt, adapter.postSelector));
+      // Health is judged on what was read; posts known by their quick print were read before.
+      if (unread.length) setHealth(updateHealth(health, scan, locale, readAt, adapter.postSelector));
       if (health.status === 'paused') return;
+      rememberQuickPrints(scan);
+      for (const [element, draft] of known) {
+        scan.sources.push(element);
+        scan.readings.push(draft);
+      }
       if (wasPaused) {
         // Resumed: posts seen while paused were not kept, so the whole page is read again.
         fullScan = true;
