@@ -87,7 +87,10 @@ describe('import accepts and keeps', () => {
 
   it('the promoted, held-back and includes fields, and counts at ages sampled at the age itself', async () => {
     const includes = { likes: ['views'] };
-    const outcome = await importText(db, file({ promoted: true, heldBack: 1, includes, postedAt: posted, ages: goodAges }));
+    const outcome = await importText(
+      db,
+      file({ promoted: true, heldBack: 1, includes, postedAt: posted, ages: goodAges }),
+    );
     expect(outcome.ok).toBe(true);
     expect(await db.get('posts', 'x:1')).toMatchObject({ promoted: true, heldBack: 1, includes, ages: goodAges });
   });
@@ -114,5 +117,15 @@ describe('import accepts and keeps', () => {
     const base = JSON.parse(file({ lastSeenAt: T0 + 120_000, lastSnapshotAt: T0 + 120_000 }));
     await importText(db, withRecords(base.posts, snapshots));
     expect((await db.get('posts', 'x:1'))?.thin).toBe(1);
+  });
+
+  it('of two copies of a post, the count at an age observed closer to it', async () => {
+    // Posted ten hours before it was seen: the snapshots say nothing about the first hour.
+    const base = JSON.parse(file({ postedAt: T0 - 10 * 3600_000 })).posts[0];
+    const older = { ...base, ages: { '1h': { counts: likes(4), off: 0 } } };
+    const newer = { ...base, lastSeenAt: T0 + 9000, ages: { '1h': { counts: likes(5), off: 60_000 } } };
+    const text = withRecords([older, newer], [{ post: 'x:1', at: T0 + 1000, counts: likes(7) }]);
+    expect((await importText(db, text)).ok).toBe(true);
+    expect((await db.get('posts', 'x:1'))?.ages?.['1h']).toEqual({ counts: likes(4), off: 0 });
   });
 });

@@ -111,7 +111,16 @@ describe('saving a checked import', () => {
     await ingestReadings(other, [reading('0', posted + 58 * 60_000, 999), reading('1', posted + 55 * 60_000, 10)]);
     const text = JSON.stringify({
       ...JSON.parse(file),
-      posts: [{ ...JSON.parse(file).posts[0], postedAt: posted, firstSeenAt: posted + 65 * 60_000, lastSeenAt: posted + 65 * 60_000, lastSnapshotAt: posted + 65 * 60_000, latest: { likes: { precision: 'exact', value: 20 } } }],
+      posts: [
+        {
+          ...JSON.parse(file).posts[0],
+          postedAt: posted,
+          firstSeenAt: posted + 65 * 60_000,
+          lastSeenAt: posted + 65 * 60_000,
+          lastSnapshotAt: posted + 65 * 60_000,
+          latest: { likes: { precision: 'exact', value: 20 } },
+        },
+      ],
       snapshots: [{ post: 'x:1', at: posted + 65 * 60_000, counts: { likes: { precision: 'exact', value: 20 } } }],
     });
     expect((await importText(other, text)).ok).toBe(true);

@@ -145,7 +145,10 @@ describe('merging a post stored under its fingerprint into its real key', () => 
 
   it('takes each fact from the newer record that has it, whichever key was seen first', async () => {
     // The real key seen after the fingerprint, and the merging reading knowing nothing new.
-    const fingerprint = { ...byFingerprint(POSTED + 2 * HOUR, { likes: exact(14), replies: exact(1) }), author: undefined };
+    const fingerprint = {
+      ...byFingerprint(POSTED + 2 * HOUR, { likes: exact(14), replies: exact(1) }),
+      author: undefined,
+    };
     await ingestReadings(db, [{ ...fingerprint, promoted: true, includes: { likes: ['views'] } }]);
     await ingestReadings(db, [byId(POSTED + 3 * HOUR, { likes: exact(15) }, { aliases: [] })]);
     await ingestReadings(db, [byId(POSTED + 4 * HOUR, {}, { author: undefined, postedAt: undefined })]);
@@ -203,5 +206,32 @@ describe('merging a post stored under its fingerprint into its real key', () => 
     const post = (await db.get('posts', `linkedin:${REAL}`))!;
     expect(post.ages?.['1h']).toMatchObject({ counts: { likes: exact(10) }, off: 0 });
     expect(post.last).toEqual({ at: POSTED + 60 * MIN, counts: { likes: exact(10) } });
+  });
+
+  it('keeps a record’s count at an age when the joined history has no count at any age', async () => {
+    await ingestReadings(db, [byId(POSTED + 40 * MIN, { likes: exact(10) }, { aliases: [] })]);
+    await ingestReadings(db, [byId(POSTED + 60 * MIN, { likes: exact(10) }, { aliases: [] })]);
+    await ingestReadings(db, [byFingerprint(POSTED + 2 * HOUR, { likes: exact(10) })]);
+    await ingestReadings(db, [byId(POSTED + 3 * HOUR, {})]);
+    expect((await db.get('posts', `linkedin:${REAL}`))!.ages?.['1h']).toEqual({ counts: { likes: exact(10) }, off: 0 });
+  });
+
+  it('prefers the joined history’s count at an age when it is closer than a record’s', async () => {
+    // The real record's 1 h count stands on a reading 10 minutes early; the fingerprint saw the hour.
+    await ingestReadings(db, [byId(POSTED + 50 * MIN, { likes: exact(10) }, { aliases: [] })]);
+    await ingestReadings(db, [byFingerprint(POSTED + 60 * MIN, { likes: exact(12) })]);
+    await ingestReadings(db, [byId(POSTED + 3 * HOUR, {})]);
+    expect((await db.get('posts', `linkedin:${REAL}`))!.ages?.['1h']).toEqual({ counts: { likes: exact(12) }, off: 0 });
+  });
+
+  it('ignores counts at ages a record took from another post time', async () => {
+    // The fingerprint's post time was 10 minutes off: its "1 h" is the post's 70 minutes.
+    const guessed = { postedAt: POSTED + 10 * MIN };
+    await ingestReadings(db, [byId(POSTED + 100 * MIN, { likes: exact(8) }, { aliases: [] })]);
+    await ingestReadings(db, [{ ...byFingerprint(POSTED + 50 * MIN, { likes: exact(2) }), ...guessed }]);
+    await ingestReadings(db, [{ ...byFingerprint(POSTED + 70 * MIN, { likes: exact(6) }), ...guessed }]);
+    await ingestReadings(db, [byId(POSTED + 2 * HOUR, { likes: exact(9) })]);
+    const atOneHour = (await db.get('posts', `linkedin:${REAL}`))!.ages!['1h']!.counts.likes as { value: number };
+    expect(atOneHour.value).toBeCloseTo(4);
   });
 });
