@@ -128,4 +128,29 @@ describe('import accepts and keeps', () => {
     expect((await importText(db, text)).ok).toBe(true);
     expect((await db.get('posts', 'x:1'))?.ages?.['1h']).toEqual({ counts: likes(4), off: 0 });
   });
+
+  it('the newest snapshot as the latest reading, whatever order the file lists them in', async () => {
+    const base = JSON.parse(file()).posts[0];
+    const snapshots = [T0 + 1000, T0].map((at) => ({ post: 'x:1', at, counts: likes(at - T0) }));
+    await importText(db, withRecords([base], snapshots));
+    expect((await db.get('posts', 'x:1'))?.last).toEqual({ at: T0 + 1000, counts: likes(1000) });
+  });
+
+  it('the thinning flag by the post’s age since publication, not since it was first seen', async () => {
+    // Ten days old: hourly snapshots share one daily bucket (they would not share a 5-minute one).
+    const hours = [0, 1, 2].map((h) => T0 + h * 3600_000);
+    const base = JSON.parse(file({ postedAt: T0 - 10 * 24 * 3600_000 })).posts[0];
+    const post = { ...base, lastSeenAt: hours[2], lastSnapshotAt: hours[2] };
+    await importText(
+      db,
+      withRecords(
+        [post],
+        hours.map((at) => ({ post: 'x:1', at, counts: likes(at - T0) })),
+      ),
+    );
+    const stored = await db.get('posts', 'x:1');
+    expect(stored?.thin).toBe(1);
+    // Seen days after every fixed age but the last, and too far from that one: no counts at ages.
+    expect(stored).not.toHaveProperty('ages');
+  });
 });

@@ -151,4 +151,30 @@ describe('saving a checked import', () => {
     await expect(saveStaged(db, staging)).rejects.toThrow('Nothing checked is waiting to be saved.');
     await discardStaging(staging);
   });
+
+  it('knows whether an import is waiting in staging, also where the browser cannot list databases', async () => {
+    expect(await stagingExists()).toBe(false);
+    const staging = await openStaging();
+    // The store exists too: only the staging database's own name counts.
+    expect(await stagingExists()).toBe(true);
+    await discardStaging(staging);
+    await discardStaging(null);
+    expect(await stagingExists()).toBe(false);
+    // Without indexedDB.databases (older browsers) a waiting import is assumed.
+    // (Each test has its own factory: this one's is changed for the rest of this test only.)
+    Object.defineProperty(indexedDB, 'databases', { value: undefined });
+    expect(await stagingExists()).toBe(true);
+  });
+
+  it('rolls back a batch whose write fails, and stops with the error', async () => {
+    const before = await exportText(db, { now: T0 });
+    const realPut = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.transaction.db.name === 'feedlens' && this.name === 'posts') throw new Error('the disk failed');
+      return realPut.apply(this, args);
+    });
+    await expect(importText(db, file)).rejects.toThrow(/disk failed/);
+    vi.restoreAllMocks();
+    expect(await exportText(db, { now: T0 })).toBe(before);
+  });
 });

@@ -64,7 +64,13 @@ describe('a reading as old as the record, or older', () => {
 
   it('never overwrites what the record has', async () => {
     await ingestReadings(db, [bare(T0 + HOUR, likes(2), full)]);
-    const other = { author: 'bob', text: 'other', postedAt: T0 - 2 * HOUR, includes: { likes: ['reposts'] } } as const;
+    // The same account (a handle differs only in case), so the reading is of this post.
+    const other: Partial<PostReading> = {
+      author: 'ADA',
+      text: 'other',
+      postedAt: T0 - 2 * HOUR,
+      includes: { likes: ['reposts'] },
+    };
     await ingestReadings(db, [bare(T0, likes(1), other)]);
     expect(await post()).toMatchObject(full);
   });
