@@ -106,6 +106,10 @@ describe('streaming a JSON object member by member', () => {
     expect(scan(['{\r\n\t"a":\t1,\r\n\t"posts":\t[\t2\t]\r\n}']).members).toEqual({ a: 1 });
   });
 
+  it('reads empty strings, as keys and as values', () => {
+    expect(scan(['{"":"","a":"","posts":[""]}'])).toEqual({ members: { '': '', a: '' }, elements: { posts: [''] } });
+  });
+
   it('accepts a value exactly as long as the limit', () => {
     const value = `"${'a'.repeat(98)}"`;
     expect(scan([`{"posts":[${value}]}`], 100).elements.posts).toEqual(['a'.repeat(98)]);
