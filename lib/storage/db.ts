@@ -38,6 +38,8 @@ function upgrade(
     if (oldVersion >= 1) {
       backfillV2(tx).catch((error: unknown) => {
         console.error('Feedlens: upgrading the store failed; it stays at version 1', error);
+        // The abort rejects tx.done too; openDB's own rejection already reports the failure.
+        tx.done.catch(() => undefined);
         try {
           tx.abort();
         } catch {

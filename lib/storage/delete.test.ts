@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exact, type PostReading } from '../model';
 import { freshDb, reading, T0 } from '../../tests/unit/import-helpers';
 import type { FeedlensDatabase } from './db';
@@ -15,6 +15,9 @@ const redditReading = (id: string, at: number): PostReading => ({
 });
 
 let db: FeedlensDatabase;
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 beforeEach(async () => {
   db = await freshDb();
   // x:1 and x:10 share a prefix: deleting one must not touch the other.
@@ -61,5 +64,31 @@ describe('deleting data', () => {
     expect(await db.getAllKeys('posts')).toEqual(['x:1']);
     expect(await db.count('snapshots')).toBe(3);
     expect(await expireUnseenPosts(db, cutoff)).toEqual({ posts: 0, snapshots: 0 });
+  });
+
+  it('deletes one site’s snapshots only, whichever side of it the other sites sort', async () => {
+    expect(await deleteData(db, { kind: 'site', platform: 'x' })).toEqual({ posts: 2, snapshots: 3 });
+    expect((await db.getAll('snapshots')).map((s) => s.post).sort()).toEqual([
+      'reddit:t3_a',
+      'reddit:t3_a',
+      'reddit:t3_b',
+    ]);
+  });
+
+  it('keeps a post last seen exactly at the cutoff, and counts it as kept', async () => {
+    // x:1 and reddit:t3_a were last seen at T0 + 1000, the others at T0.
+    expect(await countUnseenSince(db, T0 + 1000)).toBe(2);
+    expect(await expireUnseenPosts(db, T0 + 1000, { batch: 1 })).toEqual({ posts: 2, snapshots: 2 });
+    expect((await db.getAllKeys('posts')).sort()).toEqual(['reddit:t3_a', 'x:1']);
+  });
+
+  it('deletes nothing when a delete fails, and says so', async () => {
+    vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(() => {
+      throw new DOMException('The disk failed.', 'UnknownError');
+    });
+    await expect(deleteData(db, { kind: 'site', platform: 'x' })).rejects.toThrow(/disk failed/);
+    await expect(expireUnseenPosts(db, T0 + DAY)).rejects.toThrow(/disk failed/);
+    vi.restoreAllMocks();
+    expect(await storedTotals(db)).toEqual({ posts: 4, snapshots: 6, sites: { x: 2, reddit: 2 } });
   });
 });

@@ -20,7 +20,7 @@ export function deriveFromSnapshots(
 ): DerivedFields {
   const points = [...snapshots].sort((a, b) => a.at - b.at).map(({ at, counts }) => ({ at, counts }));
   const derived: DerivedFields = {};
-  if (post.postedAt !== undefined && points.length > 0) {
+  if (post.postedAt !== undefined) {
     const ages = samplesFromPoints(points, post.postedAt);
     if (Object.keys(ages).length > 0) derived.ages = ages;
   }

@@ -61,4 +61,12 @@ describe('export', () => {
     expect(JSON.parse(await blob.text())).toEqual(file);
     expect(blob.type).toBe('application/json');
   });
+
+  it('writes a valid file when a store fills its last read exactly', async () => {
+    await ingestReadings(
+      db,
+      Array.from({ length: 400 }, (_, i) => reading(String(i + 1), T0 + i, i)),
+    );
+    expect(JSON.parse(await exportText(db)).posts).toHaveLength(400);
+  });
 });

@@ -71,5 +71,15 @@ describe('what a changed author on a known post id means', () => {
     expect(sameIdentity(record, { author: 'ada2', text: 'Another post' })).toBe(false);
     expect(sameIdentity({ platform: 'x', text: 'x' }, { author: 'anyone', text: 'y' })).toBe(true);
     expect(sameText('Hello   world', 'hello world...')).toBe(true);
+    expect(sameIdentity(record, { text: 'Another post' })).toBe(true);
+    expect(sameIdentity({ platform: 'x', author: 'ada' }, { author: 'bob', text: 'y' })).toBe(true);
+  });
+
+  it('compares texts ignoring case, spacing and a trailing ellipsis, whichever is the shorter', () => {
+    expect(sameText('A long post…', 'A long post that goes on')).toBe(true);
+    expect(sameText('  A LONG post', 'a long post that goes on')).toBe(true);
+    // Words cut elsewhere, or an ellipsis inside the text, are other texts.
+    expect(sameText('hello world', 'hell oworld')).toBe(false);
+    expect(sameText('Wait... what', 'Wait what')).toBe(false);
   });
 });

@@ -134,12 +134,9 @@ export async function saveStaged(
     if (now.length) {
       const byPost = snapshotsByPost(now);
       const tx = staging.transaction('posts');
-      const posts = await Promise.all([...byPost.keys()].map((key) => tx.store.get(key)));
-      await step(
-        posts.filter((post): post is PostRecord => post !== undefined),
-        byPost,
-        now.length,
-      );
+      // The check staged every snapshot's post (it refuses a file with orphan snapshots).
+      const posts = await Promise.all([...byPost.keys()].map((key) => tx.store.get(key) as Promise<PostRecord>));
+      await step(posts, byPost, now.length);
     }
     // A restart goes back to the piece the waiting snapshots came from.
     if (carried.length === 0) carriedFrom = piece + 1;
@@ -157,12 +154,8 @@ export async function saveStaged(
     const rest = keys.filter((key) => !saved.has(key));
     if (rest.length) {
       const tx = staging.transaction('posts');
-      const posts = await Promise.all(rest.map((key) => tx.store.get(key)));
-      await step(
-        posts.filter((post): post is PostRecord => post !== undefined),
-        new Map(),
-        0,
-      );
+      const posts = await Promise.all(rest.map((key) => tx.store.get(key) as Promise<PostRecord>));
+      await step(posts, new Map(), 0);
     }
     meta.savedThrough = keys[keys.length - 1]!;
     await writeMeta(staging, meta);

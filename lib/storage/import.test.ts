@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_COUNT } from '../messages/reading';
 import { exact } from '../model';
-import { freshDb, importText, NOW, reading, T0 } from '../../tests/unit/import-helpers';
+import { file, freshDb, importText, NOW, reading, T0 } from '../../tests/unit/import-helpers';
 import type { FeedlensDatabase } from './db';
 import { EXPORT_FORMAT, exportText } from './export';
 import { ingestReadings } from './ingest';
@@ -11,30 +11,6 @@ let db: FeedlensDatabase;
 beforeEach(async () => {
   db = await freshDb();
 });
-
-/** A one-post export file, with changes to its post and snapshot. */
-function file(post: Record<string, unknown> = {}, snapshot: Record<string, unknown> = {}, extra: object = {}) {
-  return JSON.stringify({
-    format: EXPORT_FORMAT,
-    version: 1,
-    ...extra,
-    posts: [
-      {
-        key: 'x:1',
-        platform: 'x',
-        postId: '1',
-        url: 'https://x.com/ada/status/1',
-        author: 'ada',
-        firstSeenAt: T0,
-        lastSeenAt: T0 + 1000,
-        lastSnapshotAt: T0 + 1000,
-        latest: { likes: { precision: 'exact', value: 7 } },
-        ...post,
-      },
-    ],
-    snapshots: [{ post: 'x:1', at: T0 + 1000, counts: { likes: { precision: 'exact', value: 7 } }, ...snapshot }],
-  });
-}
 
 describe('import', () => {
   it('restores an export into another browser exactly, however the file arrives in pieces', async () => {
@@ -59,7 +35,13 @@ describe('import', () => {
 
   it('keeps the newest copy when the file holds a post twice, in either order', async () => {
     const older = { lastSeenAt: T0 + 1000, lastSnapshotAt: T0 + 1000, latest: { likes: exact(3), views: exact(90) } };
-    const newer = { lastSeenAt: T0 + 9000, lastSnapshotAt: T0 + 9000, latest: { likes: exact(8) }, text: 'edited' };
+    const newer = {
+      firstSeenAt: T0 + 500,
+      lastSeenAt: T0 + 9000,
+      lastSnapshotAt: T0 + 9000,
+      latest: { likes: exact(8) },
+      text: 'edited',
+    };
     for (const order of [
       [older, newer],
       [newer, older],
@@ -70,10 +52,17 @@ describe('import', () => {
       const outcome = await importText(other, JSON.stringify(base), { size: 50 });
       expect(outcome).toMatchObject({ ok: true, result: { posts: 1, duplicates: 1 } });
       const post = await other.get('posts', 'x:1');
-      expect(post).toMatchObject({ lastSeenAt: T0 + 9000, text: 'edited', firstSeenAt: T0 });
+      // Seen from the earliest first sighting to the latest snapshot of either copy.
+      expect(post).toMatchObject({ lastSeenAt: T0 + 9000, lastSnapshotAt: T0 + 9000, text: 'edited', firstSeenAt: T0 });
       // The newer copy's counts win; a count only the older one has is kept, as a later reading would keep it.
       expect(post?.latest).toEqual({ likes: exact(8), views: exact(90) });
     }
+  });
+
+  it('keeps what is stored when the file’s copy was seen at the same moment', async () => {
+    await ingestReadings(db, [reading('1', T0 + 1000, 7)]);
+    expect((await importText(db, file({ text: 'from the file' }))).ok).toBe(true);
+    expect((await db.get('posts', 'x:1'))?.text).toBe('hello <b>world</b>');
   });
 
   it('accepts snapshots before their post, and Reddit’s negative net score', async () => {

@@ -8,7 +8,7 @@
  */
 import { isAgeId, mergeSamples, type AgeSamples, type CountPoint } from '../metrics/ages';
 import { isPlatformId, postKey, type Counts, type PlatformId, type PostReading } from '../model';
-import { isObject } from '../messages/checks';
+import { isFiniteNumber, isObject } from '../messages/checks';
 import { t } from '../ui/i18n';
 import {
   MAX_ID_LENGTH,
@@ -56,7 +56,7 @@ function checkedAges(platform: PlatformId, value: unknown): AgeSamples | undefin
     if (!isAgeId(age) || !isObject(sample)) return undefined;
     const counts = checkedCounts(platform, sample.counts, false);
     const off = sample.off;
-    if (typeof counts === 'string' || typeof off !== 'number' || !Number.isFinite(off) || off < 0) return undefined;
+    if (typeof counts === 'string' || !isFiniteNumber(off) || off < 0) return undefined;
     ages[age] = { counts, off };
   }
   return ages;

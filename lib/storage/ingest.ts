@@ -161,7 +161,6 @@ export async function ingestReadings(
   policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY,
   cache?: PostCache,
 ): Promise<IngestResult> {
-  if (readings.length === 0) return { posts: 0, snapshots: 0, refused: 0 };
   const byPost = groupByPost(readings);
   const keys = [...byPost.keys()];
   const tx = db.transaction(['posts', 'snapshots'], 'readwrite');

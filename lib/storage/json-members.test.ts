@@ -87,6 +87,8 @@ describe('streaming a JSON object member by member', () => {
     ['two values in a row', '{"posts":[1 2]}', /expected "," or "]"/],
     ['text after the object', '{"a":1} {"b":2}', /after the end/],
     ['an empty file', '', /ends before/],
+    ['a bracket closing the object', '{"a":1]', /expected "," or "}"/],
+    ['a byte-order mark inside the object', '{"a":\ufeff1}', /malformed value/],
   ])('refuses %s, saying where', (_name, text, message) => {
     expect(() => scan([text])).toThrow(JsonStreamError);
     expect(() => scan([text])).toThrow(message);
@@ -97,5 +99,31 @@ describe('streaming a JSON object member by member', () => {
     expect(() => scan([huge], 100)).toThrow(/longer than 100 characters/);
     expect(() => scan(huge.match(/.{1,7}/g)!, 100)).toThrow(/longer than 100 characters/);
     expect(scan([huge], 1000).elements.posts).toEqual(['a'.repeat(500)]);
+  });
+
+  it('reads an empty object, and carriage returns and tabs as space', () => {
+    expect(scan(['{}']).members).toEqual({});
+    expect(scan(['{\r\n\t"a":\t1,\r\n\t"posts":\t[\t2\t]\r\n}']).members).toEqual({ a: 1 });
+  });
+
+  it('reads empty strings, as keys and as values', () => {
+    expect(scan(['{"":"","a":"","posts":[""]}'])).toEqual({ members: { '': '', a: '' }, elements: { posts: [''] } });
+  });
+
+  it('accepts a value exactly as long as the limit', () => {
+    const value = `"${'a'.repeat(98)}"`;
+    expect(scan([`{"posts":[${value}]}`], 100).elements.posts).toEqual(['a'.repeat(98)]);
+  });
+
+  it('places an error by its character in the whole text, however it was cut', () => {
+    const whole = () => scan(['{"a":1,}']);
+    expect(whole).toThrow(/at character 7$/);
+    expect(() => scan(['{"a":1', ',}'])).toThrow(/at character 7$/);
+    expect(() => scan(['{"a"', ':1', ',}'])).toThrow(/at character 7$/);
+  });
+
+  it('takes a byte-order mark only as the very first character', () => {
+    expect(scan(['\ufeff{"a":1}']).members).toEqual({ a: 1 });
+    expect(() => scan([' ', ' \ufeff{}'])).toThrow(JsonStreamError);
   });
 });

@@ -123,11 +123,10 @@ export function createMemberScanner(
           carry = raw;
           break;
         }
-        carry = '';
         i = stop;
         const value = parse(raw, start);
         if (state === State.Key) {
-          if (typeof value !== 'string') fail('a key that is not a string', start);
+          // A key starts at a quote (State.KeyOrEnd), so it parses to a string.
           key = value as string;
           state = State.AfterKey;
         } else if (state === State.Value) {

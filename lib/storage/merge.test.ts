@@ -142,4 +142,96 @@ describe('merging a post stored under its fingerprint into its real key', () => 
     expect((await db.getAll('posts')).map((p) => p.key)).toEqual([`linkedin:${FALLBACK}`]);
     expect((await snapshotsOf(db, `linkedin:${FALLBACK}`)).map((s) => s.counts.likes)).toEqual([exact(3)]);
   });
+
+  it('takes each fact from the newer record that has it, whichever key was seen first', async () => {
+    // The real key seen after the fingerprint, and the merging reading knowing nothing new.
+    const fingerprint = {
+      ...byFingerprint(POSTED + 2 * HOUR, { likes: exact(14), replies: exact(1) }),
+      author: undefined,
+    };
+    await ingestReadings(db, [{ ...fingerprint, promoted: true, includes: { likes: ['views'] } }]);
+    await ingestReadings(db, [byId(POSTED + 3 * HOUR, { likes: exact(15) }, { aliases: [] })]);
+    await ingestReadings(db, [byId(POSTED + 4 * HOUR, {}, { author: undefined, postedAt: undefined })]);
+    const post = (await db.get('posts', `linkedin:${REAL}`))!;
+    expect(post).toMatchObject({
+      author: 'merve-artis',
+      postedAt: POSTED,
+      text: fingerprint.text,
+      includes: { likes: ['views'] },
+      promoted: true,
+      latest: { likes: exact(15), replies: exact(1) },
+      firstSeenAt: POSTED + 2 * HOUR,
+      lastSnapshotAt: POSTED + 3 * HOUR,
+    });
+  });
+
+  it('marks a merged post promoted only when a record was, and adds no empty fields', async () => {
+    await ingestReadings(db, [byId(POSTED + 2 * HOUR, { likes: exact(14) }, { aliases: [] })]);
+    await ingestReadings(db, [{ ...byFingerprint(POSTED + 3 * HOUR, { likes: exact(15) }), text: undefined }]);
+    await ingestReadings(db, [byId(POSTED + 4 * HOUR, { likes: exact(16) })]);
+    const post = (await db.get('posts', `linkedin:${REAL}`))!;
+    for (const field of ['promoted', 'text', 'includes']) expect(post).not.toHaveProperty(field);
+  });
+
+  it('keeps the real key’s own snapshot when both keys have one at the same instant', async () => {
+    const at = POSTED + HOUR;
+    await ingestReadings(db, [byId(at, { likes: exact(20) }, { aliases: [] })]);
+    await ingestReadings(db, [byFingerprint(at, { likes: exact(10) })]);
+    await ingestReadings(db, [byId(at + HOUR, { likes: exact(21) })]);
+    expect((await snapshotsOf(db, `linkedin:${REAL}`)).map((s) => s.counts.likes)).toEqual([exact(20), exact(21)]);
+  });
+
+  it('ignores a reading naming its own id among its aliases', async () => {
+    await ingestReadings(db, [byId(POSTED + HOUR, { likes: exact(16) }, { aliases: [REAL] })]);
+    await ingestReadings(db, [byId(POSTED + 2 * HOUR, { likes: exact(17) }, { aliases: [REAL] })]);
+    expect((await snapshotsOf(db, `linkedin:${REAL}`)).map((s) => s.counts.likes)).toEqual([exact(16), exact(17)]);
+    expect(await db.count('posts')).toBe(1);
+  });
+
+  it('counts at fixed ages over the joined history, where the fingerprint’s readings straddle the age', async () => {
+    await ingestReadings(db, [byId(POSTED + 3 * HOUR, { likes: exact(30) }, { aliases: [] })]);
+    await ingestReadings(db, [byFingerprint(POSTED + 55 * MIN, { likes: exact(10) })]);
+    await ingestReadings(db, [byFingerprint(POSTED + 65 * MIN, { likes: exact(20) })]);
+    await ingestReadings(db, [byId(POSTED + 4 * HOUR, { likes: exact(31) })]);
+    const atOneHour = (await db.get('posts', `linkedin:${REAL}`))!.ages!['1h']!.counts.likes as { value: number };
+    expect(atOneHour.value).toBeCloseTo(15);
+  });
+
+  it('keeps a reading at the age itself, and the newest reading, though neither made a snapshot', async () => {
+    await ingestReadings(db, [byId(POSTED + 50 * MIN, { likes: exact(10) }, { aliases: [] })]);
+    // Nothing changed: no snapshot, but this is the count at 1 h and the newest point.
+    await ingestReadings(db, [byId(POSTED + 60 * MIN, { likes: exact(10) }, { aliases: [] })]);
+    await ingestReadings(db, [byFingerprint(POSTED + 55 * MIN, { likes: exact(10) })]);
+    await ingestReadings(db, [byId(POSTED + 3 * HOUR, {})]);
+    const post = (await db.get('posts', `linkedin:${REAL}`))!;
+    expect(post.ages?.['1h']).toMatchObject({ counts: { likes: exact(10) }, off: 0 });
+    expect(post.last).toEqual({ at: POSTED + 60 * MIN, counts: { likes: exact(10) } });
+  });
+
+  it('keeps a record’s count at an age when the joined history has no count at any age', async () => {
+    await ingestReadings(db, [byId(POSTED + 40 * MIN, { likes: exact(10) }, { aliases: [] })]);
+    await ingestReadings(db, [byId(POSTED + 60 * MIN, { likes: exact(10) }, { aliases: [] })]);
+    await ingestReadings(db, [byFingerprint(POSTED + 2 * HOUR, { likes: exact(10) })]);
+    await ingestReadings(db, [byId(POSTED + 3 * HOUR, {})]);
+    expect((await db.get('posts', `linkedin:${REAL}`))!.ages?.['1h']).toEqual({ counts: { likes: exact(10) }, off: 0 });
+  });
+
+  it('prefers the joined history’s count at an age when it is closer than a record’s', async () => {
+    // The real record's 1 h count stands on a reading 10 minutes early; the fingerprint saw the hour.
+    await ingestReadings(db, [byId(POSTED + 50 * MIN, { likes: exact(10) }, { aliases: [] })]);
+    await ingestReadings(db, [byFingerprint(POSTED + 60 * MIN, { likes: exact(12) })]);
+    await ingestReadings(db, [byId(POSTED + 3 * HOUR, {})]);
+    expect((await db.get('posts', `linkedin:${REAL}`))!.ages?.['1h']).toEqual({ counts: { likes: exact(12) }, off: 0 });
+  });
+
+  it('ignores counts at ages a record took from another post time', async () => {
+    // The fingerprint's post time was 10 minutes off: its "1 h" is the post's 70 minutes.
+    const guessed = { postedAt: POSTED + 10 * MIN };
+    await ingestReadings(db, [byId(POSTED + 100 * MIN, { likes: exact(8) }, { aliases: [] })]);
+    await ingestReadings(db, [{ ...byFingerprint(POSTED + 50 * MIN, { likes: exact(2) }), ...guessed }]);
+    await ingestReadings(db, [{ ...byFingerprint(POSTED + 70 * MIN, { likes: exact(6) }), ...guessed }]);
+    await ingestReadings(db, [byId(POSTED + 2 * HOUR, { likes: exact(9) })]);
+    const atOneHour = (await db.get('posts', `linkedin:${REAL}`))!.ages!['1h']!.counts.likes as { value: number };
+    expect(atOneHour.value).toBeCloseTo(4);
+  });
 });

@@ -162,4 +162,19 @@ describe('upgrading a v1 store to v2', () => {
     expect(posts).toHaveLength(1200);
     expect(posts.every((p) => p.ages?.['1h']?.counts.likes)).toBe(true);
   });
+
+  it('upgrades an empty v1 store', async () => {
+    const v1 = await openDB('feedlens', 1, {
+      upgrade(db) {
+        const posts = db.createObjectStore('posts', { keyPath: 'key' });
+        posts.createIndex('by-platform-seen', ['platform', 'lastSeenAt']);
+        posts.createIndex('by-author', ['platform', 'author']);
+        db.createObjectStore('snapshots', { keyPath: ['post', 'at'] });
+      },
+    });
+    v1.close();
+    const db = await openFeedlensDb();
+    expect(db.version).toBe(2);
+    expect(await db.count('posts')).toBe(0);
+  });
 });

@@ -3,7 +3,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { exact, type PostReading } from '../model';
 import { openFeedlensDb, type FeedlensDatabase } from './db';
 import { ingestReadings } from './ingest';
-import { authorsLike, lastSeenByPlatform, newestPostsOfAuthor, newestPostsOnPlatform, recentPosts } from './queries';
+import {
+  authorsLike,
+  lastSeenByPlatform,
+  newestPostsOfAuthor,
+  newestPostsOnPlatform,
+  postsByKeys,
+  recentPosts,
+} from './queries';
 
 const HOUR = 3600_000;
 const T0 = Date.parse('2026-11-01T00:00:00Z');
@@ -72,5 +79,22 @@ describe('bounded queries', () => {
     expect(await authorsLike(db, 'x', '', 10)).toEqual(['ada', 'bob']);
     expect(await authorsLike(db, 'x', 'b', 10)).toEqual(['bob']);
     expect(await authorsLike(db, 'bluesky', 'c', 10)).toEqual(['cy.bsky.social']);
+  });
+
+  it('returns the stored posts for keys in their order, leaving out keys not stored', async () => {
+    expect((await postsByKeys(db, ['x:3', 'x:404', 'x:1'])).map((p) => p.key)).toEqual(['x:3', 'x:1']);
+  });
+
+  it('keeps to the platform and the limit, even when posts share a publication time', async () => {
+    const recent = await recentPosts(db, 'x', 100);
+    expect(recent).toHaveLength(31);
+    expect(recent.every((p) => p.platform === 'x')).toBe(true);
+    await ingestReadings(
+      db,
+      [201, 202, 203].map((id) => reading(id, 'cy.bsky.social', T0 + HOUR, 'bluesky')),
+    );
+    expect(await newestPostsOnPlatform(db, 'bluesky', 2)).toHaveLength(2);
+    expect(await newestPostsOnPlatform(db, 'bluesky', 0)).toEqual([]);
+    expect(await authorsLike(db, 'x', '', 1)).toEqual(['ada']);
   });
 });

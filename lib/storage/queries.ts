@@ -53,9 +53,10 @@ async function newestIn(
     await tx.done;
     return records.reverse().slice(0, limit);
   }
-  const first = await store.get(cursor.key);
+  // The key came from the index in this transaction: its record is there.
+  const first = (await store.get(cursor.key))!;
   await tx.done;
-  return first ? [first] : [];
+  return [first];
 }
 
 export interface TimeRange {

@@ -43,4 +43,10 @@ describe('making room when storage is full', () => {
     expect(await db.count('posts')).toBe(2);
     expect(freedAny(await makeRoom(db, null, T0 + 101 * DAY))).toBe(false);
   });
+
+  it('has freed room when it only thinned, or only deleted', async () => {
+    expect(freedAny(await makeRoom(db, null, T0 + 101 * DAY))).toBe(true);
+    expect(freedAny(await makeRoom(db, 30, T0 + 101 * DAY))).toBe(true);
+    expect(freedAny(await makeRoom(db, 30, T0 + 101 * DAY))).toBe(false);
+  });
 });

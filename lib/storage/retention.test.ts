@@ -62,4 +62,27 @@ describe('snapshot retention', () => {
     expect(needsThinning(T0 + MIN, T0 + 10 * MIN, T0)).toBe(false);
     expect(needsThinning(T0 + 10 * MIN, T0 + MIN, T0)).toBe(true);
   });
+
+  it('decides the same whatever order the snapshots come in', () => {
+    const snapshots = [snap(0), snap(MIN), snap(2 * MIN), snap(DAY + MIN), snap(DAY + 30 * MIN)];
+    expect(snapshotsToDrop([...snapshots].reverse(), T0)).toEqual([T0 + MIN, T0 + DAY + MIN]);
+  });
+
+  it('keeps an older snapshot for a metric the newer ones of its bucket lack, after the first bucket too', () => {
+    const snapshots = [
+      snap(0),
+      snap(DAY + MIN, { likes: exact(1), views: exact(10) }),
+      snap(DAY + 10 * MIN, { likes: exact(2) }),
+      snap(DAY + 20 * MIN, { likes: exact(3) }),
+    ];
+    expect(snapshotsToDrop(snapshots, T0)).toEqual([T0 + DAY + 10 * MIN]);
+  });
+
+  it('keeps the newest snapshot of a bucket even when it holds no count', () => {
+    expect(snapshotsToDrop([snap(0), snap(MIN), snap(2 * MIN), snap(3 * MIN, {})], T0)).toEqual([T0 + MIN]);
+  });
+
+  it('has nothing to drop for a post without snapshots', () => {
+    expect(snapshotsToDrop([], T0)).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exact, type PostReading } from '../model';
+import { exact, type Count, type PostReading } from '../model';
 import { openFeedlensDb, type FeedlensDatabase } from './db';
 import { ingestReadings } from './ingest';
 import { snapshotsOf } from './queries';
@@ -89,5 +89,45 @@ describe('the snapshot rate limit', () => {
     await db.put('posts', stored);
     await ingestReadings(db, [reading(T0 + MIN, 2)]);
     expect((await snapshotsOf(db, 'x:1')).length).toBe(2);
+  });
+});
+
+describe('what counts as a change', () => {
+  const rounded = (value: number, min: number, max: number): Count => ({ precision: 'rounded', value, min, max });
+  let posts = 0;
+  /** The snapshots a new post has after readings of its likes, one a minute. */
+  async function snapshotsAfter(...likes: Count[]): Promise<number> {
+    const id = String(++posts);
+    for (const [i, count] of likes.entries())
+      await ingestReadings(db, [{ ...reading(T0 + i * MIN, 0, id), counts: { likes: count } }]);
+    return (await snapshotsOf(db, `x:${id}`)).length;
+  }
+
+  it('the same exact, rounded or hidden count again is no change', async () => {
+    expect(await snapshotsAfter(exact(5), exact(5))).toBe(1);
+    expect(await snapshotsAfter(rounded(1200, 1150, 1250), rounded(1200, 1150, 1250))).toBe(1);
+    expect(await snapshotsAfter({ precision: 'hidden' }, { precision: 'hidden' })).toBe(1);
+  });
+
+  it('another precision, or a rounded count with other bounds, is a change', async () => {
+    expect(await snapshotsAfter(exact(1200), rounded(1200, 1150, 1250))).toBe(2);
+    expect(await snapshotsAfter(rounded(1200, 1100, 1300), rounded(1200, 1100, 1250))).toBe(2);
+    expect(await snapshotsAfter(rounded(1200, 1100, 1250), rounded(1200, 1150, 1250))).toBe(2);
+  });
+
+  it('a metric seen for the first time is a change; a reading without counts is not even the first', async () => {
+    await ingestReadings(db, [{ ...reading(T0, 0), counts: {} }]);
+    expect(await snapshotsOf(db, 'x:1')).toEqual([]);
+    await ingestReadings(db, [{ ...reading(T0 + MIN, 0), counts: { likes: exact(1) } }]);
+    await ingestReadings(db, [{ ...reading(T0 + 2 * MIN, 0), counts: { likes: exact(1), views: exact(9) } }]);
+    expect((await snapshotsOf(db, 'x:1')).length).toBe(2);
+  });
+
+  it('stores a count with only the fields its precision has', async () => {
+    await ingestReadings(db, [{ ...reading(T0, 0), counts: { likes: exact(5), views: { precision: 'hidden' } } }]);
+    expect((await snapshotsOf(db, 'x:1'))[0]?.counts).toStrictEqual({
+      likes: { precision: 'exact', value: 5 },
+      views: { precision: 'hidden' },
+    });
   });
 });

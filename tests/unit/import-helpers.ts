@@ -7,6 +7,7 @@ import { openFeedlensDb, type FeedlensDatabase } from '../../lib/storage/db';
 import { ImportRefused, startImportCheck, type CheckResult } from '../../lib/storage/import-check';
 import { saveStaged, type SaveOptions } from '../../lib/storage/import-save';
 import { discardStaging, openStaging } from '../../lib/storage/import-staging';
+import { EXPORT_FORMAT } from '../../lib/storage/export';
 
 export const T0 = Date.parse('2026-11-01T12:00:00Z');
 /** The import's clock: a day after T0. */
@@ -67,4 +68,28 @@ export async function importText(
   } finally {
     await discardStaging(staging);
   }
+}
+
+/** A one-post export file, with changes to its post and snapshot. */
+export function file(post: Record<string, unknown> = {}, snapshot: Record<string, unknown> = {}, extra: object = {}) {
+  return JSON.stringify({
+    format: EXPORT_FORMAT,
+    version: 1,
+    ...extra,
+    posts: [
+      {
+        key: 'x:1',
+        platform: 'x',
+        postId: '1',
+        url: 'https://x.com/ada/status/1',
+        author: 'ada',
+        firstSeenAt: T0,
+        lastSeenAt: T0 + 1000,
+        lastSnapshotAt: T0 + 1000,
+        latest: { likes: { precision: 'exact', value: 7 } },
+        ...post,
+      },
+    ],
+    snapshots: [{ post: 'x:1', at: T0 + 1000, counts: { likes: { precision: 'exact', value: 7 } }, ...snapshot }],
+  });
 }
