@@ -152,6 +152,9 @@ export function createPageReader(options: ReaderOptions): PageReader {
     if (addedElements.length || changedNodes.length) scheduleFrame();
   }
 
+  /** The quick prints of the posts handed to the adapter this frame (each computed once). */
+  const unreadPrints = new Map<Element, string>();
+
   /** Splits posts into those whose quick print says they were read before, and the rest. */
   function quickRead(posts: Element[]): { known: [Element, PostDraft][]; unread: Element[] } {
     const known: [Element, PostDraft][] = [];
@@ -161,19 +164,22 @@ export function createPageReader(options: ReaderOptions): PageReader {
       const print = adapter.quickPrint(post);
       const draft = print === null ? undefined : byQuickPrint.get(print);
       if (draft) known.push([post, draft]);
-      else unread.push(post);
+      else {
+        unread.push(post);
+        if (print !== null) unreadPrints.set(post, print);
+      }
     }
     return { known, unread };
   }
 
   function rememberQuickPrints(scan: ScanResult): void {
-    if (!adapter.quickPrint) return;
     // Bounded: a long scroll would otherwise keep every post of the session.
     if (byQuickPrint.size > 2000) byQuickPrint.clear();
     scan.readings.forEach((draft, index) => {
-      const print = adapter.quickPrint!(scan.sources[index]!);
-      if (print !== null) byQuickPrint.set(print, draft);
+      const print = unreadPrints.get(scan.sources[index]!);
+      if (print !== undefined) byQuickPrint.set(print, draft);
     });
+    unreadPrints.clear();
   }
 
   function postsToRead(): Element[] {
