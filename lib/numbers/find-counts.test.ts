@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Count } from '../model';
 import { findCounts, PLATFORM_ALIASES } from './parse-count';
+import { freshTablesPerTest } from './test-locales';
+
+freshTablesPerTest();
 
 const NBSP = '\u00a0';
 

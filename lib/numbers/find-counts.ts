@@ -92,7 +92,7 @@ const isAsciiLetterCode = (code: number) => (code >= 65 && code <= 90) || (code 
  * another script's digits, a minus sign, a number glued to a word, or a word after a number that
  * starts like one of the locale's units. A differential test checks it against {@link scanCounts}.
  */
-function quickCounts(text: string, t: LocaleTable, options: ParseOptions | undefined): Count[] | null {
+export function quickCounts(text: string, t: LocaleTable, options?: ParseOptions): Count[] | null {
   if (t.prefixes.forms.size > 0 || (!isPrintableAscii(text) && NON_ASCII_DIGIT.test(text))) return null;
   const q = quickScanData(t);
   const counts: Count[] = [];

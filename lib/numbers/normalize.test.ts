@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findCounts, parseCount } from './parse-count';
 import { hasBrokenNumber, hasDigit, toAsciiDigits } from './normalize';
+import { freshTablesPerTest } from './test-locales';
+
+freshTablesPerTest();
 
 /** Every decimal digit the JavaScript engine knows (Unicode `Nd`), with its code point. */
 function everyDigit(): number[] {
