@@ -30,6 +30,12 @@ export function scanCounts(text: string, locale: string, options?: ParseOptions)
       const numEnd = at.num?.[1] ?? match.index + match[0].length;
       const numStart = at.neg?.[0] ?? at.num?.[0] ?? match.index;
       let unitExp = suf ? lookupUnit(t.suffixes, suf) : undefined;
+      // A unit word the table cannot read (ne "करोड": two meanings) still means the number is no
+      // bare count: "१ करोड" is not 1.
+      if (suf && unitExp === undefined) {
+        counts.push(unknown(normalized.slice(numStart, at.suf?.[1] ?? numEnd)));
+        continue;
+      }
       let start = numStart;
       const end = unitExp === undefined ? numEnd : (at.suf?.[1] ?? numEnd);
       if (unitExp === undefined && pre) {

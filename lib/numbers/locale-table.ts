@@ -104,7 +104,6 @@ function findUnit(t: UnitTable, key: string): number | undefined {
 /** Exponent of a unit as printed ("Mio.", "mio", "K", "mil millones"), or undefined. */
 export function lookupUnit(t: UnitTable, text: string): number | undefined {
   const key = text.replace(/ /g, '');
-  if (!key) return undefined;
   return findUnit(t, key) ?? findUnit(t, key.endsWith('.') ? key.slice(0, -1) : `${key}.`);
 }
 
@@ -122,7 +121,6 @@ const LATIN_UNITS: ReadonlyArray<readonly [string, number]> = [
 
 function addLatinUnits(t: UnitTable): void {
   for (const [letter, exp] of LATIN_UNITS) {
-    if (t.folded.has(letter)) continue;
     let clash = false;
     for (const [key, keyExp] of t.folded) {
       if (key.startsWith(letter) && keyExp !== exp) clash = true;
@@ -166,7 +164,8 @@ function readCompactParts(parts: Intl.NumberFormatPart[], value: number, t: Loca
 /** Normalises one separator character; NBSP and U+202F become a plain space. */
 function separatorChar(value: string | undefined): string {
   if (!value) return '';
-  const char = value.normalize('NFKC').replace(INVISIBLE, '').replace(/\s/g, ' ');
+  // NFKC already turns every space variant into U+0020; the ALM of ar's minus sign goes here.
+  const char = value.normalize('NFKC').replace(INVISIBLE, '');
   return char.length === 1 ? char : '';
 }
 
