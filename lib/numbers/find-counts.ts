@@ -19,7 +19,7 @@ export function scanCounts(text: string, locale: string, options?: ParseOptions)
   const counts: Count[] = [];
   try {
     const t = getLocaleTable(locale, options?.aliases);
-    if (typeof text !== 'string') return counts;
+    // Text that is no string makes normalizeText throw: no counts.
     const normalized = normalizeText(text);
     const { scan, unitAfter } = scanner(t);
     let consumed = 0;
@@ -159,7 +159,6 @@ export function quickCounts(text: string, t: LocaleTable, options?: ParseOptions
  * see {@link scanCounts} for the rules. Never throws.
  */
 export function findCounts(text: string, locale: string, options?: ParseOptions): Count[] {
-  if (typeof text !== 'string') return [];
   try {
     const t = getLocaleTable(locale, options?.aliases);
     const quick = quickCounts(normalizeText(text), t, options);
