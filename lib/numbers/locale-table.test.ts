@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Count } from '../model';
-import { findCounts, parseCount } from './parse-count';
+import { aliasesForLocale, findCounts, parseCount, PLATFORM_ALIASES } from './parse-count';
 import { freshTablesPerTest } from './test-locales';
 
 freshTablesPerTest();
@@ -74,6 +74,29 @@ describe('a platform’s own aliases', () => {
     for (let i = 0; i < 70; i++) {
       expect(parseCount('2 zz', 'en', { aliases: { zz: 3, [`w${i}`]: 6 } })).toMatchObject({ value: 2_000 });
       expect(parseCount('2 zz', 'en', { aliases: { zz: 6 } })).toMatchObject({ value: 2_000_000 });
+    }
+  });
+});
+
+describe('units printed before the number', () => {
+  it('reads them, and nothing with a unit on both sides', () => {
+    expect(parseCount('elfu 1.2', 'sw')).toMatchObject({ precision: 'rounded', value: 1_200 });
+    expect(parseCount('bilioni 3', 'sw')).toMatchObject({ precision: 'rounded', value: 3_000_000_000 });
+    expect(parseCount('elfu 1.2 k', 'sw')).toEqual({ precision: 'unknown', raw: 'elfu 1.2 k' });
+    expect(parseCount('1.2 elfu', 'sw')).toEqual({ precision: 'unknown', raw: '1.2 elfu' });
+  });
+});
+
+describe('the language alias tables', () => {
+  it('are found whatever case and separator the page language has', () => {
+    expect(aliasesForLocale('DE')).toBe(PLATFORM_ALIASES.de);
+    expect(aliasesForLocale('de_CH')).toBe(PLATFORM_ALIASES.de);
+    expect(parseCount('1,2 Tsd.', 'DE-ch')).toMatchObject({ value: 1_200 });
+  });
+
+  it('are never an object property that is no alias table', () => {
+    for (const language of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(aliasesForLocale(language), language).toBeUndefined();
     }
   });
 });
