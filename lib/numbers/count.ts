@@ -113,7 +113,8 @@ export function toCount(
   const shift = unitExp - parts.frac.length;
   if (shift < 0) return unknown(raw);
   const abs = Number(parts.int + parts.frac) * 10 ** shift;
-  if (!Number.isSafeInteger(abs)) return unknown(raw);
+  // The interval's upper end too must be a whole number a count can be (and so must the unit).
+  if (!Number.isSafeInteger(abs + 10 ** shift)) return unknown(raw);
   const { min, max } = interval(abs, 10 ** shift, options?.rounding ?? 'halfExpand', negative && abs !== 0);
   return { precision: 'rounded', value: abs === 0 ? 0 : sign * abs, min, max, raw };
 }

@@ -35,6 +35,12 @@ describe('unit forms', () => {
     expect(values(findCounts('12 tys polubień', 'pl'))).toEqual([12_000]);
   });
 
+  it('reads a unit in any letter case', () => {
+    expect(parseCount('1,2 MIO.', 'de')).toMatchObject({ precision: 'rounded', value: 1_200_000 });
+    expect(parseCount('12 MLN', 'pl')).toMatchObject({ precision: 'rounded', value: 12_000_000 });
+    expect(values(findCounts('1,2 mrd. Aufrufe', 'de'))).toEqual([1_200_000_000]);
+  });
+
   it('reads an abbreviation written with a dot CLDR does not have', () => {
     expect(parseCount('12 mln.', 'pl')).toMatchObject({ precision: 'rounded', value: 12_000_000 });
   });
@@ -58,12 +64,15 @@ describe('unit forms', () => {
 });
 
 describe('a platform’s own aliases', () => {
-  it('ignores an alias that is no power of ten a count can have', () => {
-    for (const exp of [-1, 1.5, 31, Number.NaN]) {
+  it('reads nothing with an alias that is no power of ten a count can have', () => {
+    for (const exp of [-1, 1.5, 16, 31, 400, Number.NaN]) {
       expect(parseCount('0 zz', 'en', { aliases: { zz: exp } }), String(exp)).toMatchObject({ precision: 'unknown' });
     }
     expect(parseCount('0 zz', 'en', { aliases: { zz: 0 } })).toMatchObject({ precision: 'rounded', value: 0 });
-    expect(parseCount('2 zz', 'en', { aliases: { zz: 30 } })).toMatchObject({ precision: 'unknown' });
+    expect(parseCount('0 zz', 'en', { aliases: { zz: 15 } })).toMatchObject({ value: 0, min: 0, max: 5e14 });
+    // The interval of "9 zz" would end beyond the largest safe integer.
+    expect(parseCount('8 zz', 'en', { aliases: { zz: 15 } })).toMatchObject({ value: 8e15 });
+    expect(parseCount('9 zz', 'en', { aliases: { zz: 15 } })).toMatchObject({ precision: 'unknown' });
   });
 
   it('changes nothing with an empty alias', () => {

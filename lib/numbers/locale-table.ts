@@ -141,24 +141,23 @@ const MANTISSAS_X10 = [10, 11, 12, 14, 16, 19, 20, 21, 22, 30, 50, 101, 121];
 
 function readCompactParts(parts: Intl.NumberFormatPart[], value: number, t: LocaleTable): void {
   let integer = '';
-  let fraction = '';
   let compact = '';
   let beforeNumber = false;
   for (const part of parts) {
     if (part.type === 'integer') integer += part.value;
-    else if (part.type === 'fraction') fraction += part.value;
     else if (part.type === 'compact') {
       compact += part.value;
       if (!integer) beforeNumber = true;
     }
   }
+  // The unit's exponent, e.g. 1,234,567,890 shown as "1235 M" → 10^6. The fraction digits are left
+  // out: they move the logarithm by less than log10(2), never across the rounding to an integer.
+  // Every value here is 10³ or more, shown with a unit, so the exponent is at least 3.
+  const shown = Number(toAsciiDigits(integer));
   // fr long prints 1000 as bare "mille": nothing to measure the unit against.
-  if (!compact || !integer) return;
-  const shown = Number(`${toAsciiDigits(integer)}.${toAsciiDigits(fraction) || '0'}`);
-  if (!(shown > 0)) return;
-  // The unit's exponent, e.g. 1,234,567,890 shown as "1235 M" → 10^6.
+  if (!compact || !(shown > 0)) return;
   const exp = Math.round(Math.log10(value / shown));
-  if (exp > 0) addUnit(beforeNumber ? t.prefixes : t.suffixes, compact, exp, value < 1e11 ? 'count' : 'beyond');
+  addUnit(beforeNumber ? t.prefixes : t.suffixes, compact, exp, value < 1e11 ? 'count' : 'beyond');
 }
 
 /** Normalises one separator character; NBSP and U+202F become a plain space. */
@@ -261,7 +260,8 @@ export function forgetLocaleTables(): void {
 
 function addAliases(t: UnitTable, aliases: Readonly<Record<string, number>> | undefined): void {
   for (const [form, exp] of Object.entries(aliases ?? {})) {
-    if (Number.isInteger(exp) && exp >= 0 && exp <= 30) addUnit(t, form, exp, 'alias');
+    // An exponent no count can have (negative, fractional, huge) makes toCount say unknown.
+    addUnit(t, form, exp, 'alias');
   }
 }
 
