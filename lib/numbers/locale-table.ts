@@ -162,10 +162,9 @@ function readCompactParts(parts: Intl.NumberFormatPart[], value: number, t: Loca
 
 /** Normalises one separator character; NBSP and U+202F become a plain space. */
 function separatorChar(value: string | undefined): string {
-  if (!value) return '';
   // NFKC already turns every space variant into U+0020; the ALM of ar's minus sign goes here.
-  const char = value.normalize('NFKC').replace(INVISIBLE, '');
-  return char.length === 1 ? char : '';
+  // Every locale Intl knows prints all three separators, each one character long.
+  return (value ?? '').normalize('NFKC').replace(INVISIBLE, '');
 }
 
 function separators(locale: string, numberingSystem?: string) {
@@ -207,14 +206,16 @@ function buildTable(locale: string): LocaleTable {
   if (groups.some((c) => c === "'" || c === '’')) groups = [...new Set([...groups, "'", '’'])];
   const decimals = [...new Set([native.decimal, latn.decimal, '٫'])].filter((c) => c && !groups.includes(c));
   const minus = [...new Set(['-', '−', native.minus, latn.minus])].filter(Boolean).join('');
-  const sep = separatorClass(groups.join('') + decimals.join(''));
+  const groupChars = groups.join('');
+  const decimalChars = decimals.join('');
+  const sep = separatorClass(groupChars + decimalChars);
   const m = escapeClass(minus);
   const table: LocaleTable = {
     locale,
     suffixes: newUnitTable(),
     prefixes: newUnitTable(),
-    groups: groups.join(''),
-    decimals: decimals.join(''),
+    groups: groupChars,
+    decimals: decimalChars,
     minus,
     indianGrouping: native.indian,
     parseRe: new RegExp(
