@@ -99,7 +99,14 @@ describe('findCounts: options', () => {
   });
 
   it('reads negative numbers only where the count can be negative', () => {
-    expect(values(findCounts('score -12, −3 points', 'en', { signed: true }))).toEqual([-12, -3]);
+    expect(findCounts('score -12, −3 points', 'en', { signed: true })).toEqual([
+      { precision: 'exact', value: -12, raw: '-12' },
+      { precision: 'exact', value: -3, raw: '−3' },
+    ]);
+    expect(findCounts('elfu 3 na -2', 'sw', { signed: true })).toMatchObject([
+      { value: 3_000, raw: 'elfu 3' },
+      { value: -2, raw: '-2' },
+    ]);
   });
 
   it('applies the rounding mode', () => {

@@ -25,22 +25,23 @@ export function scanCounts(text: string, locale: string, options?: ParseOptions)
     let consumed = 0;
     for (const match of normalized.matchAll(scan)) {
       if (match.index < consumed) continue;
-      const { pre, neg, num = '', suf } = match.groups ?? {};
-      const at = match.indices?.groups ?? {};
-      const numEnd = at.num?.[1] ?? match.index + match[0].length;
-      const numStart = at.neg?.[0] ?? at.num?.[0] ?? match.index;
+      // The pattern has the `d` flag and always a `num` group: groups and their indices are there.
+      const { pre, neg, num, suf } = match.groups!;
+      const at = match.indices!.groups!;
+      const [numFrom, numEnd] = at.num!;
+      const numStart = neg ? at.neg![0] : numFrom;
       let unitExp = suf ? lookupUnit(t.suffixes, suf) : undefined;
       // A unit word the table cannot read (ne "करोड": two meanings) still means the number is no
       // bare count: "१ करोड" is not 1.
       if (suf && unitExp === undefined) {
-        counts.push(unknown(normalized.slice(numStart, at.suf?.[1] ?? numEnd)));
+        counts.push(unknown(normalized.slice(numStart, at.suf![1])));
         continue;
       }
       let start = numStart;
-      const end = unitExp === undefined ? numEnd : (at.suf?.[1] ?? numEnd);
-      if (unitExp === undefined && pre) {
+      const end = suf ? at.suf![1] : numEnd;
+      if (!suf && pre) {
         unitExp = lookupUnit(t.prefixes, pre);
-        if (unitExp !== undefined) start = at.pre?.[0] ?? start;
+        if (unitExp !== undefined) start = at.pre![0];
       }
       // A bare number glued to a word ("3D", "12replies") is not a count.
       if (unitExp === undefined && SPACED_LETTER.test(normalized.charAt(end))) continue;
@@ -65,7 +66,7 @@ export function scanCounts(text: string, locale: string, options?: ParseOptions)
         }
       }
       const token = normalized.slice(start, end);
-      counts.push(toCount(num, Boolean(neg), unitExp, t, options, token));
+      counts.push(toCount(num!, Boolean(neg), unitExp, t, options, token));
     }
   } catch {
     // Keep whatever was read before the failure.
