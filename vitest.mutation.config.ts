@@ -18,5 +18,8 @@ export default defineConfig({
     name: undefined,
     include: [only ? `lib/${only}/**/*.test.ts` : 'lib/{numbers,metrics,storage,platforms}/**/*.test.ts'],
     exclude: ['**/*.conformance.test.ts', '**/node_modules/**'],
+    // Property tests read it to run a few dozen cases instead of thousands: Stryker reruns them for
+    // every mutant, and the plain cases beside them are what should kill mutants.
+    env: { FEEDLENS_MUTATION: '1' },
   },
 });

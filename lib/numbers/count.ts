@@ -45,7 +45,6 @@ function readNumber(num: string, t: LocaleTable, hasUnit: boolean): { int: strin
     }
   }
   runs.push(run);
-  if (seps.length === 0) return { int: num, frac: '' };
 
   const decimalAt = seps.findIndex((s) => t.decimals.includes(s));
   const groupSeps = decimalAt < 0 ? seps : seps.slice(0, decimalAt);
@@ -71,14 +70,9 @@ function plausibleGrouping(runs: string[], seps: string[], t: LocaleTable): bool
   if (!t.groups.includes(sep) || seps.some((s) => s !== sep)) return false;
   const [first = '', ...rest] = runs;
   const last = rest[rest.length - 1] ?? '';
-  if (first.length >= 1 && first.length <= 3 && rest.every((r) => r.length === 3)) return true;
-  return (
-    t.indianGrouping &&
-    first.length >= 1 &&
-    first.length <= 2 &&
-    last.length === 3 &&
-    rest.slice(0, -1).every((r) => r.length === 2)
-  );
+  // No run is empty: the token starts with a digit and every separator has digits on both sides.
+  if (first.length <= 3 && rest.every((r) => r.length === 3)) return true;
+  return t.indianGrouping && first.length <= 2 && last.length === 3 && rest.slice(0, -1).every((r) => r.length === 2);
 }
 
 /**
@@ -119,7 +113,8 @@ export function toCount(
   const shift = unitExp - parts.frac.length;
   if (shift < 0) return unknown(raw);
   const abs = Number(parts.int + parts.frac) * 10 ** shift;
-  if (!Number.isSafeInteger(abs)) return unknown(raw);
+  // The interval's upper end too must be a whole number a count can be (and so must the unit).
+  if (!Number.isSafeInteger(abs + 10 ** shift)) return unknown(raw);
   const { min, max } = interval(abs, 10 ** shift, options?.rounding ?? 'halfExpand', negative && abs !== 0);
   return { precision: 'rounded', value: abs === 0 ? 0 : sign * abs, min, max, raw };
 }

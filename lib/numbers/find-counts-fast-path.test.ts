@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findCounts, scanCounts } from './parse-count';
-import { TESTED_LOCALES } from './test-locales';
+import { freshTablesPerTest, TESTED_LOCALES } from './test-locales';
+import { quickCounts } from './find-counts';
+import { getLocaleTable } from './locale-table';
+
+freshTablesPerTest();
 
 const LOCALES = TESTED_LOCALES;
 
@@ -45,4 +49,55 @@ describe('findCounts fast path', () => {
       }
     });
   }
+});
+
+/** What the fast path gives for one label: null when it hands the label to the full scanner. */
+function fastPath(text: string, locale: string): (number | null)[] | null {
+  const quick = quickCounts(text, getLocaleTable(locale));
+  return quick && quick.map((c) => ('value' in c ? c.value : null));
+}
+
+describe('findCounts fast path: which labels it answers itself', () => {
+  // Labels of plain counts, the ones a feed shows by the hundred: the fast path must read them,
+  // or every post pays for the full scanner.
+  it.each<[string, string, (number | null)[]]>([
+    ['12 replies, 340 reposts, 5,678 likes', 'en', [12, 340, 5_678]],
+    ['Like (3,817 likes)', 'en', [3_817]],
+    ['like this video along with 13,802 other people.', 'en', [13_802]],
+    ['1.234 Likes, 56 Kommentare', 'de', [1_234, 56]],
+    ['12件の返信、340件のいいね', 'ja', [12, 340]],
+    ['12 إعجاب', 'ar', [12]],
+    ['8 bookmarks', 'en', [8]],
+    ['rated 4.5 by 12 people', 'en', [null, 12]],
+    ['12345678901234567 views', 'en', [null]],
+    ['123456789012345 views', 'en', [123_456_789_012_345]],
+    ['12 (34)', 'en', [12, 34]],
+    ['', 'en', []],
+  ])('%j (%s)', (text, locale, expected) => {
+    expect(fastPath(text, locale)).toEqual(expected);
+    expect(findCounts(text, locale).map((c) => ('value' in c ? c.value : null))).toEqual(expected);
+  });
+
+  // Anything that may carry a unit, a sign or another script's digits goes to the full scanner.
+  it.each<[string, string]>([
+    ['12K views', 'en'],
+    ['12 K views', 'en'],
+    ['12 k. views', 'en'],
+    ['1,2 Mio. Aufrufe', 'de'],
+    ['1.2万件の表示', 'ja'],
+    ['12 ألف مشاهدة', 'ar'],
+    ['١٢ مشاهدة', 'ar'],
+    ['-5 points', 'en'],
+    ['mp3', 'en'],
+    ['жанр12', 'ru'],
+    ['12replies', 'en'],
+    ['1 000 000 views', 'en'],
+    ['elfu 12', 'sw'],
+  ])('%j (%s)', (text, locale) => {
+    expect(fastPath(text, locale)).toBeNull();
+  });
+
+  it('reads a unit whatever dots follow it, as the full scanner does', () => {
+    expect(findCounts('12 k. views', 'en')).toMatchObject([{ precision: 'rounded', value: 12_000 }]);
+  });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Count } from '../model';
-import { findCounts, PLATFORM_ALIASES } from './parse-count';
+import { findCounts, PLATFORM_ALIASES, scanCounts } from './parse-count';
+import { freshTablesPerTest } from './test-locales';
+
+freshTablesPerTest();
 
 const NBSP = '\u00a0';
 
@@ -96,7 +99,14 @@ describe('findCounts: options', () => {
   });
 
   it('reads negative numbers only where the count can be negative', () => {
-    expect(values(findCounts('score -12, −3 points', 'en', { signed: true }))).toEqual([-12, -3]);
+    expect(findCounts('score -12, −3 points', 'en', { signed: true })).toEqual([
+      { precision: 'exact', value: -12, raw: '-12' },
+      { precision: 'exact', value: -3, raw: '−3' },
+    ]);
+    expect(findCounts('elfu 3 na -2', 'sw', { signed: true })).toMatchObject([
+      { value: 3_000, raw: 'elfu 3' },
+      { value: -2, raw: '-2' },
+    ]);
   });
 
   it('applies the rounding mode', () => {
@@ -105,7 +115,22 @@ describe('findCounts: options', () => {
   });
 
   it('never throws', () => {
-    expect(findCounts(undefined as unknown as string, 'en')).toEqual([]);
+    for (const junk of [undefined, null, 42, {}] as unknown as string[]) {
+      expect(findCounts(junk, 'en')).toEqual([]);
+      expect(scanCounts(junk, 'en')).toEqual([]);
+    }
     expect(findCounts('12 likes', '???')).toEqual([{ precision: 'exact', value: 12, raw: '12' }]);
+  });
+});
+
+describe('findCounts: where a unit word starts and ends', () => {
+  it('reads a unit printed before the number only as a word of its own', () => {
+    expect(values(findCounts('elfu 3 za kupenda', 'sw'))).toEqual([3_000]);
+    expect(values(findCounts('Xelfu 3', 'sw'))).toEqual([3]);
+  });
+
+  it('looks for a second unit right after the first, not anywhere later in the label', () => {
+    expect(values(findCounts('12 mil visualizações e 3 mil curtidas', 'pt-BR'))).toEqual([12_000, 3_000]);
+    expect(values(findCounts('1,2 mil milhões de visualizações', 'pt-BR'))).toEqual([1_200_000_000]);
   });
 });

@@ -19,22 +19,29 @@ export function scanCounts(text: string, locale: string, options?: ParseOptions)
   const counts: Count[] = [];
   try {
     const t = getLocaleTable(locale, options?.aliases);
-    if (typeof text !== 'string') return counts;
+    // Text that is no string makes normalizeText throw: no counts.
     const normalized = normalizeText(text);
     const { scan, unitAfter } = scanner(t);
     let consumed = 0;
     for (const match of normalized.matchAll(scan)) {
       if (match.index < consumed) continue;
-      const { pre, neg, num = '', suf } = match.groups ?? {};
-      const at = match.indices?.groups ?? {};
-      const numEnd = at.num?.[1] ?? match.index + match[0].length;
-      const numStart = at.neg?.[0] ?? at.num?.[0] ?? match.index;
+      // The pattern has the `d` flag and always a `num` group: groups and their indices are there.
+      const { pre, neg, num, suf } = match.groups!;
+      const at = match.indices!.groups!;
+      const [numFrom, numEnd] = at.num!;
+      const numStart = neg ? at.neg![0] : numFrom;
       let unitExp = suf ? lookupUnit(t.suffixes, suf) : undefined;
+      // A unit word the table cannot read (ne "करोड": two meanings) still means the number is no
+      // bare count: "१ करोड" is not 1.
+      if (suf && unitExp === undefined) {
+        counts.push(unknown(normalized.slice(numStart, at.suf![1])));
+        continue;
+      }
       let start = numStart;
-      const end = unitExp === undefined ? numEnd : (at.suf?.[1] ?? numEnd);
-      if (unitExp === undefined && pre) {
+      const end = suf ? at.suf![1] : numEnd;
+      if (!suf && pre) {
         unitExp = lookupUnit(t.prefixes, pre);
-        if (unitExp !== undefined) start = at.pre?.[0] ?? start;
+        if (unitExp !== undefined) start = at.pre![0];
       }
       // A bare number glued to a word ("3D", "12replies") is not a count.
       if (unitExp === undefined && SPACED_LETTER.test(normalized.charAt(end))) continue;
@@ -59,7 +66,7 @@ export function scanCounts(text: string, locale: string, options?: ParseOptions)
         }
       }
       const token = normalized.slice(start, end);
-      counts.push(toCount(num, Boolean(neg), unitExp, t, options, token));
+      counts.push(toCount(num!, Boolean(neg), unitExp, t, options, token));
     }
   } catch {
     // Keep whatever was read before the failure.
@@ -92,7 +99,7 @@ const isAsciiLetterCode = (code: number) => (code >= 65 && code <= 90) || (code 
  * another script's digits, a minus sign, a number glued to a word, or a word after a number that
  * starts like one of the locale's units. A differential test checks it against {@link scanCounts}.
  */
-function quickCounts(text: string, t: LocaleTable, options: ParseOptions | undefined): Count[] | null {
+export function quickCounts(text: string, t: LocaleTable, options?: ParseOptions): Count[] | null {
   if (t.prefixes.forms.size > 0 || (!isPrintableAscii(text) && NON_ASCII_DIGIT.test(text))) return null;
   const q = quickScanData(t);
   const counts: Count[] = [];
@@ -153,7 +160,6 @@ function quickCounts(text: string, t: LocaleTable, options: ParseOptions | undef
  * see {@link scanCounts} for the rules. Never throws.
  */
 export function findCounts(text: string, locale: string, options?: ParseOptions): Count[] {
-  if (typeof text !== 'string') return [];
   try {
     const t = getLocaleTable(locale, options?.aliases);
     const quick = quickCounts(normalizeText(text), t, options);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findCounts, parseCount } from './parse-count';
-import { hasBrokenNumber, hasDigit, toAsciiDigits } from './normalize';
+import { hasBrokenNumber, hasDigit, normalizeLocale, toAsciiDigits } from './normalize';
+import { freshTablesPerTest } from './test-locales';
+
+freshTablesPerTest();
 
 /** Every decimal digit the JavaScript engine knows (Unicode `Nd`), with its code point. */
 function everyDigit(): number[] {
@@ -100,5 +103,12 @@ describe('numbers grouped the Swiss way where the locale does not', () => {
       { precision: 'exact', value: 5, raw: '5' },
     ]);
     expect(findCounts('1’234 Likes', 'de-CH')).toMatchObject([{ precision: 'exact', value: 1_234 }]);
+  });
+});
+
+describe('page languages Intl does not know', () => {
+  it('falls back to English for a well-formed tag without locale data', () => {
+    expect(normalizeLocale('zz')).toBe('en');
+    expect(normalizeLocale('qaa-QM')).toBe('en');
   });
 });

@@ -98,7 +98,7 @@ export function normalizeLocale(lang: string | null | undefined): string {
 
 function resolveLocale(lang: string): string {
   const tag = lang.trim().replace(/_/g, '-');
-  if (!tag) return 'en';
+  // An empty tag throws too, and falls back below.
   try {
     const canonical = Intl.getCanonicalLocales(tag)[0];
     if (canonical && Intl.NumberFormat.supportedLocalesOf(canonical).length > 0) return canonical;

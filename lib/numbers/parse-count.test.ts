@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { TESTED_LOCALES } from './test-locales';
+import { freshTablesPerTest, TESTED_LOCALES } from './test-locales';
 import type { Count } from '../model';
 import { aliasesForLocale, normalizeLocale, parseCount, PLATFORM_ALIASES, type Rounding } from './parse-count';
+
+freshTablesPerTest();
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';

@@ -12,7 +12,6 @@ const WORD_CHAR = '\\p{L}\\p{M}\\p{N}';
 
 function unitAlternation(forms: Iterable<string>, beforeNumber: boolean): string {
   const sorted = [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  if (sorted.length === 0) return '(?!)';
   return sorted
     .map((form) => {
       const body = escapeRegex(form).replace(/ /g, ' ?');
