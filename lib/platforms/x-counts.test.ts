@@ -133,6 +133,14 @@ describe('X: labels that cannot be trusted', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it("reads a reposted post's own count when the bar has no label to place it", () => {
+    const post = xPost(null, { replies: { label: 'Reply' }, reposts: { label: '5 reposts. Reposted' } }).replace(
+      'data-testid="retweet"',
+      'data-testid="unretweet"',
+    );
+    expect(scanEn(post).readings[0]?.counts).toEqual({ reposts: { precision: 'exact', value: 5, raw: '5' } });
+  });
+
   it('reads a post without an action bar or text, and says which counts are missing', () => {
     const html =
       '<article data-testid="tweet"><a href="/ada/status/1858979112345600001"><time datetime="2024-11-19T20:15:00.000Z">Nov 19</time></a></article>';
