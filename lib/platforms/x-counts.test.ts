@@ -28,6 +28,20 @@ describe('X: which metric a label number belongs to', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it('rejects a placement that gives a button a bigger number than it shows', () => {
+    // 10 may be reposts (no button) with 12 likes, but the like button says 10: so 12 is bookmarks.
+    const post = xPost('5 replies, 10 likes, 12 bookmarks', {
+      replies: { label: '5 Replies. Reply' },
+      likes: { label: '10 Likes. Like' },
+      views: { label: 'View post analytics' },
+      bookmarks: { label: 'Bookmark' },
+    });
+    const result = scanEn(post);
+    expect(result.readings[0]?.counts).toMatchObject({ likes: { value: 10 }, bookmarks: { value: 12 } });
+    expect(result.readings[0]?.counts.reposts).toBeUndefined();
+    expect(result.problems).toEqual([]);
+  });
+
   it('lets a compact number on a button agree with the exact one in the label', () => {
     const post = xPost('5 replies, 7 reposts, 10234 likes', {
       replies: { label: 'Reply', visible: '5' },
