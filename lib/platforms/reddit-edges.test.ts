@@ -64,6 +64,11 @@ describe('new Reddit (shreddit) posts', () => {
     expect(first(post).url).toBe('https://www.reddit.com/r/x/comments/abc123/title/');
   });
 
+  it('keys a post by its fullname when its permalink is not a post link', () => {
+    const post = '<shreddit-post id="t3_abc123" permalink="/r/x/"></shreddit-post>';
+    expect(first(post)).toMatchObject({ postId: 't3_abc123', url: 'https://www.reddit.com/comments/abc123/' });
+  });
+
   it('keys a post by its own fullname, not by a permalink that points at another post', () => {
     const post = '<shreddit-post id="t3_abc123" permalink="/r/x/comments/zzz999/other/"></shreddit-post>';
     expect(first(post)).toMatchObject({ postId: 't3_abc123', url: 'https://www.reddit.com/comments/abc123/' });
