@@ -27,10 +27,11 @@ function byId(readings: PostReading[], id: string): PostReading {
 }
 
 describe('Bluesky adapter on a profile feed (English, logged out)', () => {
-  const readings = readFixture(profileFeed, PROFILE);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => readFixture(profileFeed, PROFILE);
 
   it('reads every post once, the quoted post not as a post of its own', () => {
-    expect(readings.map((r) => r.postId)).toEqual([
+    expect(readings().map((r) => r.postId)).toEqual([
       '3mctt2bdni22b',
       '3mcs7yru5z22p',
       '3mcon2afps225',
@@ -40,7 +41,7 @@ describe('Bluesky adapter on a profile feed (English, logged out)', () => {
   });
 
   it('reads the rkey, permalink, author, time from the TID, text and exact counts from the labels', () => {
-    expect(byId(readings, '3mctt2bdni22b')).toEqual({
+    expect(byId(readings(), '3mctt2bdni22b')).toEqual({
       platform: 'bluesky',
       postId: '3mctt2bdni22b',
       url: 'https://bsky.app/profile/ada.example.com/post/3mctt2bdni22b',
@@ -58,19 +59,19 @@ describe('Bluesky adapter on a profile feed (English, logged out)', () => {
   });
 
   it("keeps the quoted post's permalink, author and text out of the quoting post", () => {
-    const quoting = byId(readings, '3mcs7yru5z22p');
+    const quoting = byId(readings(), '3mcs7yru5z22p');
     expect(quoting).toMatchObject({
       author: 'ada.example.com',
       url: 'https://bsky.app/profile/ada.example.com/post/3mcs7yru5z22p',
       text: 'This is the best explanation of CRDTs I have read.',
     });
-    expect(readings.some((r) => r.postId === '3mc2qubi4222c')).toBe(false);
+    expect(readings().some((r) => r.postId === '3mc2qubi4222c')).toBe(false);
     // The repost button shows no number (logged out it has no testID either): none yet.
     expect(quoting.counts.reposts).toEqual({ precision: 'exact', value: 0 });
   });
 
   it("keys a repost by the original post and its author, not by the reposter's header", () => {
-    expect(byId(readings, '3mcon2afps225')).toMatchObject({
+    expect(byId(readings(), '3mcon2afps225')).toMatchObject({
       author: 'linus.example.net',
       url: 'https://bsky.app/profile/linus.example.net/post/3mcon2afps225',
       counts: { likes: { value: 469 }, replies: { value: 4 }, reposts: { value: 15 } },
@@ -78,7 +79,7 @@ describe('Bluesky adapter on a profile feed (English, logged out)', () => {
   });
 
   it('keeps the truncated repost count "12K" as 12,000–12,999 and says it includes quotes', () => {
-    const big = byId(readings, '3mcmmjtmpkk2d');
+    const big = byId(readings(), '3mcmmjtmpkk2d');
     expect(big.counts).toEqual({
       likes: { precision: 'exact', value: 45678, raw: '45,678' },
       replies: { precision: 'exact', value: 1024, raw: '1,024' },
@@ -88,7 +89,7 @@ describe('Bluesky adapter on a profile feed (English, logged out)', () => {
   });
 
   it('reads zeros only where the site shows them: "(0 likes)" labels and an empty repost button', () => {
-    expect(byId(readings, '3mcl4hbx4e22i').counts).toEqual({
+    expect(byId(readings(), '3mcl4hbx4e22i').counts).toEqual({
       likes: { precision: 'exact', value: 0, raw: '0' },
       replies: { precision: 'exact', value: 0, raw: '0' },
       reposts: { precision: 'exact', value: 0 },
@@ -97,10 +98,11 @@ describe('Bluesky adapter on a profile feed (English, logged out)', () => {
 });
 
 describe('Bluesky adapter in other UI languages', () => {
-  const readings = readFixture(homeJa, HOME);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => readFixture(homeJa, HOME);
 
   it('reads the exact count from a Japanese label while the button shows "6万"', () => {
-    expect(byId(readings, '3mcw2avauk227').counts).toEqual({
+    expect(byId(readings(), '3mcw2avauk227').counts).toEqual({
       likes: { precision: 'exact', value: 63561, raw: '63,561' },
       replies: { precision: 'exact', value: 1204, raw: '1,204' },
       reposts: { precision: 'exact', value: 8765, raw: '8765' },
@@ -108,7 +110,7 @@ describe('Bluesky adapter in other UI languages', () => {
   });
 
   it('reads no count from the pill above the feed ("57件の新しい投稿"), nor from a label naming new posts', () => {
-    const values = readings.flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : null)));
+    const values = readings().flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : null)));
     expect(values).not.toContain(57);
     const doc = parse(homeJa);
     doc.querySelector('[data-testid="likeBtn"]')!.setAttribute('aria-label', '57件の新しいポスト');
@@ -118,7 +120,7 @@ describe('Bluesky adapter in other UI languages', () => {
   });
 
   it('reads a post the reader liked ("いいねを取り消す") like any other', () => {
-    expect(byId(readings, '3mcvvvg2m222f').counts).toMatchObject({
+    expect(byId(readings(), '3mcvvvg2m222f').counts).toMatchObject({
       likes: { value: 12 },
       replies: { value: 0 },
       reposts: { value: 0 },
@@ -126,14 +128,14 @@ describe('Bluesky adapter in other UI languages', () => {
   });
 
   it('ignores a repost header in Japanese just as in English', () => {
-    expect(byId(readings, '3mcw3yeylw22y')).toMatchObject({
+    expect(byId(readings(), '3mcw3yeylw22y')).toMatchObject({
       author: 'tanaka.example.jp',
       postedAt: Date.parse('2026-01-21T07:01:02Z'),
     });
   });
 
   it('keys a post linked by DID by its rkey, and by handle gives the same key', () => {
-    const byDid = byId(readings, '3mcvehjbj2s24');
+    const byDid = byId(readings(), '3mcvehjbj2s24');
     expect(byDid).toMatchObject({
       url: 'https://bsky.app/profile/did:plc:k7nbq4x2mvw3ehkqa5dzfe6r/post/3mcvehjbj2s24',
       author: 'did:plc:k7nbq4x2mvw3ehkqa5dzfe6r', // its handle is "handle.invalid"

@@ -10,25 +10,17 @@ import {
   type ScanResult,
 } from './types';
 
-/** The document a root belongs to (a Document is its own). */
-function documentOf(root: ParentNode): Document | null {
-  return (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
+/** The document a root belongs to: only a Document has no owner, and it is its own. */
+function documentOf(root: ParentNode): Document {
+  return (root as Node).ownerDocument ?? (root as Document);
 }
 
-/** Fills in what the caller did not pass from the root's own document. */
+/** Fills in what the caller did not pass from the root's own document (whose URL always parses). */
 export function resolveEnv(root: ParentNode, env: Partial<ReadEnv> = {}): ReadEnv {
   const doc = documentOf(root);
-  let url = env.url;
-  if (!url) {
-    try {
-      url = new URL(doc?.URL ?? 'about:blank');
-    } catch {
-      url = new URL('about:blank');
-    }
-  }
   return {
-    url,
-    locale: env.locale ?? normalizeLocale(doc?.documentElement?.getAttribute('lang')),
+    url: env.url ?? new URL(doc.URL),
+    locale: env.locale ?? normalizeLocale(doc.documentElement?.getAttribute('lang')),
     now: env.now ?? Date.now(),
   };
 }

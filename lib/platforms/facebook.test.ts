@@ -26,11 +26,15 @@ function byId(readings: PostReading[], id: string): PostReading {
 
 describe('Facebook adapter on the June 2026 feed, English (facebook-home-2026-en.html)', () => {
   const NEWS = 'https://www.facebook.com/home.php';
-  const scan = facebook.scan(parse(home2026), { url: new URL(NEWS), now: NOW });
-  const [photo, textOnly, hovered, video] = scan.readings;
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const scan = () => facebook.scan(parse(home2026), { url: new URL(NEWS), now: NOW });
+  const photo = () => scan().readings[0];
+  const textOnly = () => scan().readings[1];
+  const hovered = () => scan().readings[2];
+  const video = () => scan().readings[3];
 
   it('keys a post without a permalink by its author and photo, linked to the photo', () => {
-    expect(photo).toEqual({
+    expect(photo()).toEqual({
       platform: 'facebook',
       postId: fallbackKey('lumenjournal', 'photo:1577665544332211'),
       url: 'https://www.facebook.com/photo/?fbid=1577665544332211',
@@ -47,16 +51,16 @@ describe('Facebook adapter on the June 2026 feed, English (facebook-home-2026-en
   });
 
   it('keys a text-only post by its author and the start of its text; its profile is its address', () => {
-    expect(textOnly).toMatchObject({
+    expect(textOnly()).toMatchObject({
       postId: fallbackKey('maya.lindqvist', 'Ran my first half marathon this morning. Slow, happy, and very hungry.'),
       url: 'https://www.facebook.com/maya.lindqvist',
       counts: { likes: { precision: 'exact', value: 48 }, replies: { precision: 'exact', value: 7 } },
     });
-    expect(textOnly?.counts.reposts).toBeUndefined(); // a share button without a number
+    expect(textOnly()?.counts.reposts).toBeUndefined(); // a share button without a number
   });
 
   it('narrows a rounded total by an exact reaction figure, and names the fingerprint of a hovered post', () => {
-    expect(hovered).toMatchObject({
+    expect(hovered()).toMatchObject({
       postId: 'pfbid02Lm4nQ7rS9tU1vW3xY5zA7bC9dE1fG3hJ5kL7mN9pQ1rS3t',
       aliases: [fallbackKey('lumenjournal', 'photo:1577665544330099')],
       // "1.2K" is [1,150, 1,250); "Like: 1,234 people" alone says at least 1,234: still rounded, never exact.
@@ -73,18 +77,18 @@ describe('Facebook adapter on the June 2026 feed, English (facebook-home-2026-en
   });
 
   it('never the wrong field: a video’s "1.2M views" is not a count of anything it reads', () => {
-    expect(video).toMatchObject({
+    expect(video()).toMatchObject({
       postId: fallbackKey('trailcam.tv', 'video:1466554433221100'),
       url: 'https://www.facebook.com/watch/?v=1466554433221100',
     });
-    expect(Object.keys(video!.counts).sort()).toEqual(['likes', 'replies', 'reposts']);
-    expect(Object.values(video!.counts).map((c) => c.raw)).toEqual(['31K', '1.1K', '2.4K']);
+    expect(Object.keys(video()!.counts).sort()).toEqual(['likes', 'replies', 'reposts']);
+    expect(Object.values(video()!.counts).map((c) => c.raw)).toEqual(['31K', '1.1K', '2.4K']);
   });
 
   it('reports the post it cannot key (no author link, no permalink) instead of dropping it silently', () => {
-    expect(scan.readings).toHaveLength(4);
-    expect(scan.candidates).toBe(5);
-    expect(scan.problems).toEqual([expect.objectContaining({ field: 'id' })]);
+    expect(scan().readings).toHaveLength(4);
+    expect(scan().candidates).toBe(5);
+    expect(scan().problems).toEqual([expect.objectContaining({ field: 'id' })]);
   });
 });
 
@@ -119,10 +123,11 @@ describe('Facebook adapter on the Reels player (facebook-reel-en.html)', () => {
 });
 
 describe('Facebook adapter on the 2025–26 feed, Portuguese (facebook-feed-pt.html)', () => {
-  const readings = readFixture(feedPt, HOME);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => readFixture(feedPt, HOME);
 
   it('reads each post once by its own permalink, never by a photo thumbnail or a comment’s link', () => {
-    expect(readings.map((r) => r.postId)).toEqual([
+    expect(readings().map((r) => r.postId)).toEqual([
       'pfbid02Xk7sQaB3nR9vT5mW8yC1dF4gH6jK2lP0oI9uY7tR5eW3qA1zS',
       '1098765432109876',
       '2233445566778899',
@@ -133,7 +138,7 @@ describe('Facebook adapter on the 2025–26 feed, Portuguese (facebook-feed-pt.h
   });
 
   it('reads permalink, author, text and the counts inside the action buttons', () => {
-    expect(readings[0]).toEqual({
+    expect(readings()[0]).toEqual({
       platform: 'facebook',
       postId: 'pfbid02Xk7sQaB3nR9vT5mW8yC1dF4gH6jK2lP0oI9uY7tR5eW3qA1zS',
       url: 'https://www.facebook.com/lumenviagens/posts/pfbid02Xk7sQaB3nR9vT5mW8yC1dF4gH6jK2lP0oI9uY7tR5eW3qA1zS',
@@ -151,12 +156,12 @@ describe('Facebook adapter on the 2025–26 feed, Portuguese (facebook-feed-pt.h
   });
 
   it('reads Portuguese compact numbers as ranges ("1,2 mil", "2,3 mi"), plain ones as exact', () => {
-    expect(byId(readings, '1098765432109876').counts).toEqual({
+    expect(byId(readings(), '1098765432109876').counts).toEqual({
       likes: { precision: 'rounded', value: 1200, min: 1150, max: 1250, raw: '1,2 mil' },
       replies: { precision: 'exact', value: 345, raw: '345' },
       reposts: { precision: 'exact', value: 27, raw: '27' },
     });
-    expect(byId(readings, '1357924680135792').counts).toMatchObject({
+    expect(byId(readings(), '1357924680135792').counts).toMatchObject({
       likes: { precision: 'rounded', value: 2_300_000 },
       replies: { precision: 'rounded', value: 4500 },
       reposts: { precision: 'rounded', value: 12_000, min: 11_500, max: 12_500 },
@@ -164,16 +169,16 @@ describe('Facebook adapter on the 2025–26 feed, Portuguese (facebook-feed-pt.h
   });
 
   it('keys group posts and reels by their fbid, with numeric authors where there is no username', () => {
-    expect(byId(readings, '2233445566778899')).toMatchObject({
+    expect(byId(readings(), '2233445566778899')).toMatchObject({
       url: 'https://www.facebook.com/groups/receitasdavo/posts/2233445566778899/',
       author: '100023456789012',
       counts: { likes: { value: 56 }, replies: { precision: 'rounded', value: 1100 }, reposts: { value: 3 } },
     });
-    expect(byId(readings, '1357924680135792')).toMatchObject({
+    expect(byId(readings(), '1357924680135792')).toMatchObject({
       url: 'https://www.facebook.com/watch/?v=1357924680135792',
       author: 'cozinhadamari',
     });
-    expect(byId(readings, '1098765432109876').author).toBe('100012345678901');
+    expect(byId(readings(), '1098765432109876').author).toBe('100012345678901');
   });
 
   it('trap: a post whose time link is not resolved yet (href="#") is keyed by author and photo, then by its id', () => {
@@ -197,7 +202,11 @@ describe('Facebook adapter on the 2025–26 feed, Portuguese (facebook-feed-pt.h
   });
 
   it('trap: flags an ad as promoted only by its call-to-action button', () => {
-    expect(readings.filter((r) => r.promoted).map((r) => r.postId)).toEqual(['5566778899001122']);
+    expect(
+      readings()
+        .filter((r) => r.promoted)
+        .map((r) => r.postId),
+    ).toEqual(['5566778899001122']);
     // The en feed's ad has no such button (and an attribution link, which organic links carry too): not flagged.
     expect(byId(readFixture(feedEn, RECENT), '5566778899001133').promoted).toBeUndefined();
   });
@@ -216,10 +225,11 @@ describe('Facebook adapter on the 2025–26 feed, Portuguese (facebook-feed-pt.h
 });
 
 describe('Facebook adapter on the older summary-row layout, English (facebook-feed-en.html)', () => {
-  const readings = readFixture(feedEn, RECENT);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => readFixture(feedEn, RECENT);
 
   it('trap: "You and 12 others" is 13 estimated; comments and shares come from the summary row', () => {
-    expect(byId(readings, '1234567890123456').counts).toEqual({
+    expect(byId(readings(), '1234567890123456').counts).toEqual({
       likes: { precision: 'estimated', value: 13, min: 13, max: 14, raw: 'You and 12 others' },
       replies: { precision: 'exact', value: 45, raw: '45' },
       reposts: { precision: 'exact', value: 3, raw: '3' },
@@ -227,14 +237,14 @@ describe('Facebook adapter on the older summary-row layout, English (facebook-fe
   });
 
   it('keys a shared post by the sharer’s story, not the original inside it', () => {
-    expect(readings.map((r) => r.postId)).toEqual([
+    expect(readings().map((r) => r.postId)).toEqual([
       '1234567890123456',
       'pfbid0Aa1Bb2Cc3Dd4Ee5Ff6Gg7Hh8Ii9Jj0Kk1Ll2Mm3Nn4Oo5',
       '2468013579246801',
       '3344556677889900',
       '5566778899001133',
     ]);
-    expect(readings[1]).toMatchObject({
+    expect(readings()[1]).toMatchObject({
       author: 'ana.souza.52',
       text: "Booked! Who's coming?",
       counts: { likes: { value: 8 }, replies: { value: 2 }, reposts: { value: 1 } },
@@ -242,11 +252,11 @@ describe('Facebook adapter on the older summary-row layout, English (facebook-fe
   });
 
   it('leaves a lone count beside both a comment and a share button unknown instead of guessing', () => {
-    expect(byId(readings, '2468013579246801').counts).toEqual({
+    expect(byId(readings(), '2468013579246801').counts).toEqual({
       likes: { precision: 'rounded', value: 1200, min: 1150, max: 1250, raw: '1.2K' },
     });
     // With only a comment button, the one count is the comments.
-    expect(byId(readings, '3344556677889900')).toMatchObject({
+    expect(byId(readings(), '3344556677889900')).toMatchObject({
       url: 'https://www.facebook.com/groups/northsideneighbours/posts/3344556677889900/',
       author: '100034567890123',
       counts: { likes: { precision: 'exact', value: 21 }, replies: { precision: 'exact', value: 4 } },

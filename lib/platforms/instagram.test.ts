@@ -24,11 +24,15 @@ function byId(readings: PostReading[], id: string): PostReading {
 }
 
 describe('Instagram home feed as served in June 2026 (instagram-home-2026-en.html)', () => {
-  const result = instagram.scan(parse(home2026), { url: new URL(urlOf(home2026)), now: NOW });
-  const [collab, photo, video, ad] = result.readings;
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const result = () => instagram.scan(parse(home2026), { url: new URL(urlOf(home2026)), now: NOW });
+  const collab = () => result().readings[0];
+  const photo = () => result().readings[1];
+  const video = () => result().readings[2];
+  const ad = () => result().readings[3];
 
   it('reads the comment count beside the Comment icon, and no number beside the heart as hidden likes', () => {
-    expect(collab).toEqual({
+    expect(collab()).toEqual({
       platform: 'instagram',
       postId: 'DRk1aBcDeF1',
       url: 'https://www.instagram.com/p/DRk1aBcDeF1/',
@@ -43,20 +47,20 @@ describe('Instagram home feed as served in June 2026 (instagram-home-2026-en.htm
   });
 
   it('takes the number beside the heart as the likes, even under a "Liked by … and others" line', () => {
-    expect(photo?.counts).toEqual({
+    expect(photo()?.counts).toEqual({
       likes: { precision: 'exact', value: 2345, raw: '2,345' },
       replies: { precision: 'exact', value: 56, raw: '56' },
     });
-    expect(video?.counts).toEqual({
+    expect(video()?.counts).toEqual({
       likes: { precision: 'rounded', value: 12_300, min: 12_250, max: 12_350, raw: '12.3K' },
       replies: { precision: 'exact', value: 310, raw: '310' },
     });
   });
 
   it('marks the post without a time promoted, keyed by the link around its picture', () => {
-    expect(ad).toMatchObject({ postId: 'DRk4dEfGhI4', promoted: true, counts: { likes: { value: 890 } } });
-    expect(ad?.counts.replies).toBeUndefined();
-    expect(result).toMatchObject({ candidates: 4, problems: [] });
+    expect(ad()).toMatchObject({ postId: 'DRk4dEfGhI4', promoted: true, counts: { likes: { value: 890 } } });
+    expect(ad()?.counts.replies).toBeUndefined();
+    expect(result()).toMatchObject({ candidates: 4, problems: [] });
   });
 
   it('never the wrong field: a number of another unit in the bar or the likes line is not likes', () => {
@@ -101,10 +105,11 @@ describe('Instagram’s Reels player (instagram-reel-en.html)', () => {
 });
 
 describe('Instagram home feed in the likes-line layout (instagram-feed-en.html)', () => {
-  const readings = readFixture(feedEn);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => readFixture(feedEn);
 
   it('reads every post by its shortcode, canonically linked as /p/<code>/', () => {
-    expect(readings.map((r) => [r.postId, r.url])).toEqual(
+    expect(readings().map((r) => [r.postId, r.url])).toEqual(
       ['C1aBcDeFgHi', 'C2bCdEfGhIj', 'C3cDeFgHiJk', 'C4dEfGhIjKl', 'C5eFgHiJkLm', 'C6fGhIjKlMn'].map((code) => [
         code,
         `https://www.instagram.com/p/${code}/`,
@@ -113,7 +118,7 @@ describe('Instagram home feed in the likes-line layout (instagram-feed-en.html)'
   });
 
   it('reads author, time, caption, and the likes and comments the post shows, exactly', () => {
-    expect(byId(readings, 'C1aBcDeFgHi')).toEqual({
+    expect(byId(readings(), 'C1aBcDeFgHi')).toEqual({
       platform: 'instagram',
       postId: 'C1aBcDeFgHi',
       url: 'https://www.instagram.com/p/C1aBcDeFgHi/',
@@ -129,7 +134,7 @@ describe('Instagram home feed in the likes-line layout (instagram-feed-en.html)'
   });
 
   it('reads "Liked by … and others" (like count hidden) as hidden, never as a number', () => {
-    const post = byId(readings, 'C2bCdEfGhIj');
+    const post = byId(readings(), 'C2bCdEfGhIj');
     expect(post.counts.likes).toEqual({ precision: 'hidden', raw: 'Liked by bruno.k and others' });
     expect(post.counts.replies).toMatchObject({ value: 12 }); // other counts are still read
     // The story ring's link (/stories/…) is not the author; the first profile link is.
@@ -137,7 +142,7 @@ describe('Instagram home feed in the likes-line layout (instagram-feed-en.html)'
   });
 
   it('reads "Liked by bruno.k and 1,233 others" as about 1,234, not 1,233', () => {
-    const reel = byId(readings, 'C3cDeFgHiJk');
+    const reel = byId(readings(), 'C3cDeFgHiJk');
     expect(reel.counts.likes).toEqual({
       precision: 'estimated',
       value: 1234,
@@ -150,14 +155,14 @@ describe('Instagram home feed in the likes-line layout (instagram-feed-en.html)'
   });
 
   it('marks the sponsored post (no time where the others have one) promoted, and the suggested one not', () => {
-    expect(byId(readings, 'C4dEfGhIjKl')).toMatchObject({
+    expect(byId(readings(), 'C4dEfGhIjKl')).toMatchObject({
       promoted: true,
       author: 'trailgear.co',
       counts: { likes: { precision: 'exact', value: 2345 } },
     });
-    expect(byId(readings, 'C4dEfGhIjKl').postedAt).toBeUndefined();
-    expect(byId(readings, 'C6fGhIjKlMn').promoted).toBeUndefined(); // "Suggested for you": organic
-    expect(readings.filter((r) => r.promoted)).toHaveLength(1);
+    expect(byId(readings(), 'C4dEfGhIjKl').postedAt).toBeUndefined();
+    expect(byId(readings(), 'C6fGhIjKlMn').promoted).toBeUndefined(); // "Suggested for you": organic
+    expect(readings().filter((r) => r.promoted)).toHaveLength(1);
   });
 
   it('stores no 0 for "Be the first to like this", and reports the line instead', () => {

@@ -28,11 +28,14 @@ function byId(readings: PostReading[], id: string): PostReading {
 }
 
 describe('LinkedIn adapter on the feed as served in June 2026 (linkedin-feed-2026-en.html)', () => {
-  const result = linkedin.scan(parse(feed2026), { url: new URL(FEED), now: NOW });
-  const [ugc, activity, unkeyed] = result.readings;
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const result = () => linkedin.scan(parse(feed2026), { url: new URL(FEED), now: NOW });
+  const ugc = () => result().readings[0];
+  const activity = () => result().readings[1];
+  const unkeyed = () => result().readings[2];
 
   it('keys a card by the ugcPost its comment box names, with its time; the author is not the liker above', () => {
-    expect(ugc).toMatchObject({
+    expect(ugc()).toMatchObject({
       postId: 'ugcPost:7458842354569883777',
       url: 'https://www.linkedin.com/feed/update/urn:li:ugcPost:7458842354569883777/',
       author: 'selin-aydin', // not nadia-rahman ("likes this"), nor the people the text mentions
@@ -41,12 +44,12 @@ describe('LinkedIn adapter on the feed as served in June 2026 (linkedin-feed-202
       // From the hidden labels the visible numbers name: "16 reactions", "1 comment".
       counts: { likes: { precision: 'exact', value: 16 }, replies: { precision: 'exact', value: 1 } },
     });
-    expect(Object.keys(ugc!.counts).sort()).toEqual(['likes', 'replies']); // no repost count shown
-    expect(ugc!.aliases).toEqual([fallbackKey('selin-aydin', ugc!.text!.slice(0, 80))]);
+    expect(Object.keys(ugc()!.counts).sort()).toEqual(['likes', 'replies']); // no repost count shown
+    expect(ugc()!.aliases).toEqual([fallbackKey('selin-aydin', ugc()!.text!.slice(0, 80))]);
   });
 
   it('keys a card by the activity its comment box names; a company’s follower line is no count', () => {
-    expect(activity).toMatchObject({
+    expect(activity()).toMatchObject({
       postId: '7459120011223344556',
       author: 'company/lumen-daten',
       counts: {
@@ -58,7 +61,7 @@ describe('LinkedIn adapter on the feed as served in June 2026 (linkedin-feed-202
   });
 
   it('keys a card whose comment box is not rendered yet by author and text, linked to the author', () => {
-    expect(unkeyed).toEqual({
+    expect(unkeyed()).toEqual({
       platform: 'linkedin',
       postId: fallbackKey('ana-souza-dev', 'Small reminder: write the runbook before the incident, not during it.'),
       url: 'https://www.linkedin.com/in/ana-souza-dev/',
@@ -66,7 +69,7 @@ describe('LinkedIn adapter on the feed as served in June 2026 (linkedin-feed-202
       text: 'Small reminder: write the runbook before the incident, not during it.',
       counts: { likes: { precision: 'exact', value: 87, raw: '87' } },
     });
-    expect(result).toMatchObject({ candidates: 3, problems: [] });
+    expect(result()).toMatchObject({ candidates: 3, problems: [] });
   });
 
   it('never the wrong field: a number whose label says views is not a repost count', () => {
@@ -84,10 +87,11 @@ describe('LinkedIn adapter on the feed as served in June 2026 (linkedin-feed-202
 });
 
 describe('LinkedIn adapter on the SDUI home feed (linkedin-feed-sdui.html)', () => {
-  const readings = readFixture(feedSdui, RECENT);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => readFixture(feedSdui, RECENT);
 
   it('reads every post once, keyed by the activity id in its feed slot; comments are not posts', () => {
-    expect(readings.map((r) => r.postId)).toEqual([
+    expect(readings().map((r) => r.postId)).toEqual([
       '7264932986881358253',
       '7264670004023175635',
       '7264185561907832707',
@@ -96,7 +100,7 @@ describe('LinkedIn adapter on the SDUI home feed (linkedin-feed-sdui.html)', () 
   });
 
   it('reads id, permalink, author, time, text (without "…more") and counts', () => {
-    expect(byId(readings, '7264932986881358253')).toEqual({
+    expect(byId(readings(), '7264932986881358253')).toEqual({
       platform: 'linkedin',
       postId: '7264932986881358253',
       url: 'https://www.linkedin.com/feed/update/urn:li:activity:7264932986881358253/',
@@ -113,20 +117,28 @@ describe('LinkedIn adapter on the SDUI home feed (linkedin-feed-sdui.html)', () 
   });
 
   it('trap: "Ana Souza and 676 others" is 677 estimated, a bare "312" is exact', () => {
-    expect(byId(readings, '7264932986881358253').counts.likes).toMatchObject({ precision: 'estimated', value: 677 });
-    expect(byId(readings, '7264670004023175635').counts.likes).toEqual({ precision: 'exact', value: 312, raw: '312' });
+    expect(byId(readings(), '7264932986881358253').counts.likes).toMatchObject({ precision: 'estimated', value: 677 });
+    expect(byId(readings(), '7264670004023175635').counts.likes).toEqual({
+      precision: 'exact',
+      value: 312,
+      raw: '312',
+    });
   });
 
   it('credits a repost to the author of the post it shows, not the reposter in the header', () => {
-    const repost = byId(readings, '7264670004023175635');
+    const repost = byId(readings(), '7264670004023175635');
     expect(repost.author).toBe('company/lumen-data');
     expect(repost.counts).toEqual({ likes: expect.anything(), replies: { precision: 'exact', value: 1, raw: '1' } });
     expect(repost.counts.reposts).toBeUndefined(); // not shown: unknown, not 0
   });
 
   it('marks only the sponsored slot as promoted', () => {
-    expect(readings.filter((r) => r.promoted).map((r) => r.postId)).toEqual(['7264185561907832707']);
-    expect(byId(readings, '7264185561907832707').counts).toMatchObject({
+    expect(
+      readings()
+        .filter((r) => r.promoted)
+        .map((r) => r.postId),
+    ).toEqual(['7264185561907832707']);
+    expect(byId(readings(), '7264185561907832707').counts).toMatchObject({
       likes: { precision: 'exact', value: 1024 },
       replies: { value: 37 },
       reposts: { value: 5 },
@@ -134,7 +146,7 @@ describe('LinkedIn adapter on the SDUI home feed (linkedin-feed-sdui.html)', () 
   });
 
   it('reads the variant without classes or data-view-name from its slot, the author by position', () => {
-    const bare = byId(readings, '7265374647092856009');
+    const bare = byId(readings(), '7265374647092856009');
     expect(bare.counts).toEqual({
       likes: { precision: 'estimated', value: 42, min: 42, max: 43, raw: 'You and 41 others' },
     });
@@ -145,10 +157,11 @@ describe('LinkedIn adapter on the SDUI home feed (linkedin-feed-sdui.html)', () 
 });
 
 describe('LinkedIn adapter on classic (Ember) markup (linkedin-activity-classic.html)', () => {
-  const readings = readFixture(activityClassic, CLASSIC);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => readFixture(activityClassic, CLASSIC);
 
   it('reads id from data-urn, the author from the actor link, exact counts and own-post impressions', () => {
-    expect(byId(readings, '7265260142592202527')).toEqual({
+    expect(byId(readings(), '7265260142592202527')).toEqual({
       platform: 'linkedin',
       postId: '7265260142592202527',
       url: 'https://www.linkedin.com/feed/update/urn:li:activity:7265260142592202527/',
@@ -166,7 +179,7 @@ describe('LinkedIn adapter on classic (Ember) markup (linkedin-activity-classic.
   });
 
   it('takes the total LinkedIn prints beside a social-proof sentence as exact', () => {
-    expect(byId(readings, '7265061332582703819').counts).toEqual({
+    expect(byId(readings(), '7265061332582703819').counts).toEqual({
       likes: { precision: 'exact', value: 677, raw: '677' },
       replies: { precision: 'exact', value: 8, raw: '8' },
       views: { precision: 'exact', value: 15678, raw: '15,678' },
@@ -174,13 +187,13 @@ describe('LinkedIn adapter on classic (Ember) markup (linkedin-activity-classic.
   });
 
   it('credits a company post reposted by the member to the company', () => {
-    const repost = byId(readings, '7263853373033844674');
+    const repost = byId(readings(), '7263853373033844674');
     expect(repost.author).toBe('company/lumen-data');
     expect(repost.counts).toMatchObject({ likes: { value: 89 }, replies: { value: 4 } });
   });
 
   it('leaves counts LinkedIn does not print unknown instead of 0', () => {
-    expect(byId(readings, '7265612464128394810').counts).toEqual({});
+    expect(byId(readings(), '7265612464128394810').counts).toEqual({});
   });
 });
 

@@ -25,10 +25,11 @@ function byId(readings: PostReading[], id: string): PostReading {
 }
 
 describe('Mastodon adapter on the 4.x home timeline (mastodon.social)', () => {
-  const readings = read(homeEn, HOME);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => read(homeEn, HOME);
 
   it('reads every post once: not the quoted post, not the emptied off-screen article', () => {
-    expect(readings.map((r) => r.postId)).toEqual([
+    expect(readings().map((r) => r.postId)).toEqual([
       'https://mastodon.social/@ada/113100000000000001',
       'https://mastodon.social/@linus@fosstodon.example/113100000000000002',
       'https://mastodon.social/@hedy@chaos.example/113100000000000003',
@@ -39,7 +40,7 @@ describe('Mastodon adapter on the 4.x home timeline (mastodon.social)', () => {
   });
 
   it('reads key, permalink, author with its server, time, text, and the reply count it shows', () => {
-    expect(byId(readings, 'https://mastodon.social/@ada/113100000000000001')).toEqual({
+    expect(byId(readings(), 'https://mastodon.social/@ada/113100000000000001')).toEqual({
       platform: 'mastodon',
       postId: 'https://mastodon.social/@ada/113100000000000001',
       url: 'https://mastodon.social/@ada/113100000000000001',
@@ -52,25 +53,25 @@ describe('Mastodon adapter on the 4.x home timeline (mastodon.social)', () => {
   });
 
   it('reads no count from a trending hashtag ("873 people in the past 2 days")', () => {
-    const values = readings.flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : null)));
+    const values = readings().flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : null)));
     expect(values).not.toContain(873);
   });
 
   it('leaves boosts and favourites absent (not 0) where the timeline shows no counter', () => {
-    const ada = byId(readings, 'https://mastodon.social/@ada/113100000000000001');
+    const ada = byId(readings(), 'https://mastodon.social/@ada/113100000000000001');
     expect(ada.counts.reposts).toBeUndefined();
     expect(ada.counts.likes).toBeUndefined();
     expect('reposts' in ada.counts || 'likes' in ada.counts).toBe(false);
   });
 
   it('credits a boosted post to its author, not the booster, and reads a shown 0 as 0', () => {
-    const boosted = byId(readings, 'https://mastodon.social/@linus@fosstodon.example/113100000000000002');
+    const boosted = byId(readings(), 'https://mastodon.social/@linus@fosstodon.example/113100000000000002');
     expect(boosted.author).toBe('linus@fosstodon.example');
     expect(boosted.counts).toEqual({ replies: { precision: 'exact', value: 0, raw: '0' } });
   });
 
   it('reads boost and favourite counters where the server shows them, "1.2K" as a range', () => {
-    expect(byId(readings, 'https://mastodon.social/@hedy@chaos.example/113100000000000003').counts).toEqual({
+    expect(byId(readings(), 'https://mastodon.social/@hedy@chaos.example/113100000000000003').counts).toEqual({
       replies: { precision: 'exact', value: 12, raw: '12' },
       reposts: { precision: 'rounded', value: 1200, min: 1150, max: 1250, raw: '1.2K' },
       likes: { precision: 'exact', value: 340, raw: '340' },
@@ -78,7 +79,7 @@ describe('Mastodon adapter on the 4.x home timeline (mastodon.social)', () => {
   });
 
   it("keeps a quoted post's author, time and text out of the quoting post", () => {
-    const quoting = byId(readings, 'https://mastodon.social/@ada/113100000000000004');
+    const quoting = byId(readings(), 'https://mastodon.social/@ada/113100000000000004');
     expect(quoting).toMatchObject({
       author: 'ada@mastodon.social',
       postedAt: Date.parse('2024-11-20T07:30:00.000Z'),
@@ -88,17 +89,18 @@ describe('Mastodon adapter on the 4.x home timeline (mastodon.social)', () => {
   });
 
   it('reads a counter rendered with reduced motion (no AnimatedNumber)', () => {
-    expect(byId(readings, 'https://mastodon.social/@margaret/113100000000000006').counts).toEqual({
+    expect(byId(readings(), 'https://mastodon.social/@margaret/113100000000000006').counts).toEqual({
       replies: { precision: 'exact', value: 5, raw: '5' },
     });
   });
 });
 
 describe('Mastodon adapter on a 4.4+ thread page in French', () => {
-  const readings = read(statusFr, STATUS);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => read(statusFr, STATUS);
 
   it('reads the page\'s post from the detailed view: boosts "1,2 K", quotes and favourites', () => {
-    expect(byId(readings, STATUS)).toEqual({
+    expect(byId(readings(), STATUS)).toEqual({
       platform: 'mastodon',
       postId: STATUS,
       url: STATUS,
@@ -115,26 +117,27 @@ describe('Mastodon adapter on a 4.4+ thread page in French', () => {
   });
 
   it('reads the ancestor and the replies around it', () => {
-    expect(readings.map((r) => r.postId)).toEqual([
+    expect(readings().map((r) => r.postId)).toEqual([
       'https://mastodon.social/@ada/113100000000000001',
       STATUS,
       'https://mastodon.social/@lucie@piaille.example/113200000000000050',
       'https://mastodon.social/@jules/113200000000000061',
     ]);
-    const lucie = byId(readings, 'https://mastodon.social/@lucie@piaille.example/113200000000000050');
+    const lucie = byId(readings(), 'https://mastodon.social/@lucie@piaille.example/113200000000000050');
     expect(lucie).toMatchObject({ author: 'lucie@piaille.example', text: '@camille Avec plaisir !' });
     expect(lucie.counts).toEqual({ replies: { precision: 'exact', value: 0, raw: '0' } });
-    expect(byId(readings, 'https://mastodon.social/@jules/113200000000000061').counts.replies).toMatchObject({
+    expect(byId(readings(), 'https://mastodon.social/@jules/113200000000000061').counts.replies).toMatchObject({
       value: 2,
     });
   });
 });
 
 describe('Mastodon adapter on an older (3.x) server in German', () => {
-  const readings = read(legacyDe, TROET);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => read(legacyDe, TROET);
 
   it('reads an obfuscated "1+" reply count as at least one, not as 1', () => {
-    const ada = byId(readings, 'https://mastodon.social/@ada/113100000000000001');
+    const ada = byId(readings(), 'https://mastodon.social/@ada/113100000000000001');
     expect(ada.counts.replies).toEqual({
       precision: 'estimated',
       value: 1,
@@ -145,7 +148,7 @@ describe('Mastodon adapter on an older (3.x) server in German', () => {
   });
 
   it('reads German compact counts with the translation\'s units ("1,2K", "3,4M")', () => {
-    expect(byId(readings, 'https://raumfahrt.example/@weltraum/112000000000000007')).toMatchObject({
+    expect(byId(readings(), 'https://raumfahrt.example/@weltraum/112000000000000007')).toMatchObject({
       author: 'weltraum@raumfahrt.example',
       counts: {
         replies: { precision: 'estimated', value: 1 },
@@ -156,12 +159,12 @@ describe('Mastodon adapter on an older (3.x) server in German', () => {
   });
 
   it('adds the server to local accounts and keeps other software’s addresses as they are', () => {
-    expect(byId(readings, 'https://troet.example/@jonas/109900000000000200')).toMatchObject({
+    expect(byId(readings(), 'https://troet.example/@jonas/109900000000000200')).toMatchObject({
       author: 'jonas@troet.example',
       postedAt: Date.parse('2024-11-17T07:00:00.000Z'),
       counts: { replies: { precision: 'exact', value: 0 } },
     });
-    expect(byId(readings, 'https://pleroma.example/notice/AbCdEf123')).toMatchObject({
+    expect(byId(readings(), 'https://pleroma.example/notice/AbCdEf123')).toMatchObject({
       author: 'mia@pleroma.example',
       text: 'Hallo Fediverse!',
       counts: { replies: { value: 1 } },

@@ -30,14 +30,15 @@ function byId(readings: PostReading[], id: string): PostReading {
 }
 
 describe('Reddit adapter on the new Reddit home feed', () => {
-  const readings = readFixture(homeFeed, HOME);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => readFixture(homeFeed, HOME);
 
   it('reads every post of the feed once, keyed by its t3_ fullname', () => {
-    expect(readings.map((r) => r.postId)).toEqual(['t3_1u50qw7', 't3_1u4zk2m', 't3_1u3xy9b', 't3_1u51ad1']);
+    expect(readings().map((r) => r.postId)).toEqual(['t3_1u50qw7', 't3_1u4zk2m', 't3_1u3xy9b', 't3_1u51ad1']);
   });
 
   it('reads id, canonical permalink, author, time, title and exact counts from the post element', () => {
-    expect(byId(readings, 't3_1u50qw7')).toEqual({
+    expect(byId(readings(), 't3_1u50qw7')).toEqual({
       platform: 'reddit',
       postId: 't3_1u50qw7',
       url: 'https://www.reddit.com/r/AskHistorians/comments/1u50qw7/what_did_medieval_scribes_use_to_erase_mistakes/',
@@ -54,33 +55,33 @@ describe('Reddit adapter on the new Reddit home feed', () => {
   });
 
   it('stores the net score as likes, negative when a post has more down- than upvotes', () => {
-    expect(byId(readings, 't3_1u4zk2m').counts.likes).toEqual({ precision: 'exact', value: -17, raw: '-17' });
+    expect(byId(readings(), 't3_1u4zk2m').counts.likes).toEqual({ precision: 'exact', value: -17, raw: '-17' });
   });
 
   it('keeps exact counts where the buttons only show "99K" and "4.3K"', () => {
-    expect(byId(readings, 't3_1u3xy9b').counts).toEqual({
+    expect(byId(readings(), 't3_1u3xy9b').counts).toEqual({
       likes: { precision: 'exact', value: 98765, raw: '98765' },
       replies: { precision: 'exact', value: 4321, raw: '4321' },
     });
   });
 
   it('flags the promoted post, with its profile permalink and a shown zero comment count', () => {
-    const ad = byId(readings, 't3_1u51ad1');
+    const ad = byId(readings(), 't3_1u51ad1');
     expect(ad).toMatchObject({
       promoted: true,
       author: 'acme_cloud',
       url: 'https://www.reddit.com/user/acme_cloud/comments/1u51ad1/deploy_in_seconds_not_hours/',
     });
     expect(ad.counts.replies).toEqual({ precision: 'exact', value: 0, raw: '0' });
-    expect(readings.filter((r) => r.promoted)).toHaveLength(1);
+    expect(readings().filter((r) => r.promoted)).toHaveLength(1);
   });
 
   it('never invents view, repost or bookmark counts: Reddit has none', () => {
-    for (const reading of readings) expect(Object.keys(reading.counts).sort()).toEqual(['likes', 'replies']);
+    for (const reading of readings()) expect(Object.keys(reading.counts).sort()).toEqual(['likes', 'replies']);
   });
 
   it("reads no community's members or people online as a post's count", () => {
-    const values = readings.flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : null)));
+    const values = readings().flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : null)));
     expect(values).not.toContain(2_100_000);
     expect(values).not.toContain(4_300);
   });
@@ -104,17 +105,18 @@ describe('Reddit adapter on a new Reddit post page in German', () => {
 });
 
 describe('Reddit adapter on old Reddit', () => {
-  const readings = readFixture(oldListing, OLD);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => readFixture(oldListing, OLD);
 
   it('reads each post with the same id and www permalink new Reddit uses', () => {
-    expect(readings.map((r) => r.postId)).toEqual([
+    expect(readings().map((r) => r.postId)).toEqual([
       't3_1u60a1b',
       't3_1u60c3d',
       't3_1u60e5f',
       't3_1u60g7h',
       't3_1u60i9j',
     ]);
-    expect(byId(readings, 't3_1u60a1b')).toEqual({
+    expect(byId(readings(), 't3_1u60a1b')).toEqual({
       platform: 'reddit',
       postId: 't3_1u60a1b',
       url: 'https://www.reddit.com/r/programming/comments/1u60a1b/why_we_rewrote_our_build_system_in_a_weekend/',
@@ -130,32 +132,36 @@ describe('Reddit adapter on old Reddit', () => {
   });
 
   it('reads a score Reddit still hides ("•") as hidden, not as the placeholder data-score="1"', () => {
-    const young = byId(readings, 't3_1u60c3d');
+    const young = byId(readings(), 't3_1u60c3d');
     expect(young.counts.likes).toEqual({ precision: 'hidden', raw: '•' });
     // …and "comment" without a number is old Reddit's way of showing none yet.
     expect(young.counts.replies).toMatchObject({ precision: 'exact', value: 0 });
   });
 
   it('keeps a negative net score negative', () => {
-    expect(byId(readings, 't3_1u60e5f').counts.likes).toEqual({ precision: 'exact', value: -8, raw: '-8' });
+    expect(byId(readings(), 't3_1u60e5f').counts.likes).toEqual({ precision: 'exact', value: -8, raw: '-8' });
   });
 
   it('reads the exact score behind "12.3k"', () => {
-    expect(byId(readings, 't3_1u60g7h').counts).toMatchObject({
+    expect(byId(readings(), 't3_1u60g7h').counts).toMatchObject({
       likes: { precision: 'exact', value: 12345 },
       replies: { precision: 'exact', value: 1024 },
     });
   });
 
   it('flags the promoted post and only that one', () => {
-    expect(readings.filter((r) => r.promoted).map((r) => r.postId)).toEqual(['t3_1u60i9j']);
-    expect(byId(readings, 't3_1u60i9j').url).toBe(
+    expect(
+      readings()
+        .filter((r) => r.promoted)
+        .map((r) => r.postId),
+    ).toEqual(['t3_1u60i9j']);
+    expect(byId(readings(), 't3_1u60i9j').url).toBe(
       'https://www.reddit.com/user/acme_cloud/comments/1u60i9j/deploy_in_seconds_not_hours/',
     );
   });
 
   it('keys the same post alike on old and new Reddit', () => {
-    const fromOld = byId(readings, 't3_1u60e5f');
+    const fromOld = byId(readings(), 't3_1u60e5f');
     const shreddit = parse(
       `<html lang="en"><body><shreddit-post id="t3_1u60e5f" permalink="/r/programming/comments/1u60e5f/tabs_are_objectively_better_than_spaces/" score="-6" comment-count="44" author="tabs_forever"></shreddit-post></body></html>`,
     );
@@ -165,15 +171,16 @@ describe('Reddit adapter on old Reddit', () => {
 });
 
 describe('Reddit adapter on the 2015 old Reddit markup (French UI)', () => {
-  const result = reddit.scan(parse(oldCommentsFr), { url: new URL(OLD_FR), now: NOW });
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const result = () => reddit.scan(parse(oldCommentsFr), { url: new URL(OLD_FR), now: NOW });
 
   it('reads the post only: not its comments (t1_), not the sidebar’s recently viewed links', () => {
-    expect(result.candidates).toBe(1);
-    expect(result.readings.map((r) => r.postId)).toEqual(['t3_3r5xq2']);
+    expect(result().candidates).toBe(1);
+    expect(result().readings.map((r) => r.postId)).toEqual(['t3_3r5xq2']);
   });
 
   it('reads the score the vote column shows (the reader upvoted it) and "3 commentaires"', () => {
-    expect(result.readings[0]).toMatchObject({
+    expect(result().readings[0]).toMatchObject({
       url: 'https://www.reddit.com/r/france/comments/3r5xq2/la_meilleure_boulangerie_de_lyon/',
       author: 'croissant_matinal',
       postedAt: Date.parse('2015-11-02T09:14:05Z'),
@@ -183,7 +190,7 @@ describe('Reddit adapter on the 2015 old Reddit markup (French UI)', () => {
         replies: { precision: 'exact', value: 3 },
       },
     });
-    expect(result.problems).toEqual([]);
+    expect(result().problems).toEqual([]);
   });
 });
 
@@ -245,23 +252,24 @@ describe('Reddit adapter on changed and unrecognised markup', () => {
 });
 
 describe('Reddit adapter on the 2018–2023 redesign (new.reddit.com)', () => {
-  const result = reddit.scan(parse(redesignPost), { url: new URL(REDESIGN), now: NOW });
-  const readings = result.readings;
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const result = () => reddit.scan(parse(redesignPost), { url: new URL(REDESIGN), now: NOW });
+  const readings = () => result().readings;
 
   it('reads the post and the posts beside it; the ad unit is not a post, and nothing is a problem', () => {
-    expect(readings.map((r) => r.postId)).toEqual([
+    expect(readings().map((r) => r.postId)).toEqual([
       't3_1qz8v2k',
       't3_1r0ad9x',
       't3_1qyk2mm',
       't3_1qxa7pp',
       't3_1qw3nn4',
     ]);
-    expect(result.candidates).toBe(5);
-    expect(result.problems).toEqual([]);
+    expect(result().candidates).toBe(5);
+    expect(result().problems).toEqual([]);
   });
 
   it('reads the shown score and comment count as the ranges "12.4k" and "1.3k" stand for', () => {
-    expect(readings[0]).toEqual({
+    expect(readings()[0]).toEqual({
       platform: 'reddit',
       postId: 't3_1qz8v2k',
       url: 'https://www.reddit.com/r/Showerthoughts/comments/1qz8v2k/every_stapler_is_a_tiny_bookbinder/',
@@ -275,28 +283,30 @@ describe('Reddit adapter on the 2018–2023 redesign (new.reddit.com)', () => {
   });
 
   it('reads no award, no "91% Upvoted", no members or people online as a count', () => {
-    const values = readings.flatMap((r) => Object.values(r.counts).map((c) => ('value' in c ? c.value : c.precision)));
+    const values = readings().flatMap((r) =>
+      Object.values(r.counts).map((c) => ('value' in c ? c.value : c.precision)),
+    );
     for (const notACount of [3, 91, 2_100_000, 4_300]) expect(values).not.toContain(notACount);
   });
 
   it('flags the promoted post, keeps a hidden score hidden and a negative one negative', () => {
-    expect(readings[1]).toMatchObject({ promoted: true, author: 'planwell_app', counts: { likes: { value: 58 } } });
-    expect(readings[1]!.counts.replies).toEqual({ precision: 'exact', value: 0, raw: '0' });
-    expect(readings.filter((r) => r.promoted)).toHaveLength(1);
-    expect(readings[2]!.url).toBe(
+    expect(readings()[1]).toMatchObject({ promoted: true, author: 'planwell_app', counts: { likes: { value: 58 } } });
+    expect(readings()[1]!.counts.replies).toEqual({ precision: 'exact', value: 0, raw: '0' });
+    expect(readings().filter((r) => r.promoted)).toHaveLength(1);
+    expect(readings()[2]!.url).toBe(
       'https://www.reddit.com/r/Showerthoughts/comments/1qyk2mm/clocks_are_just_countdowns/',
     );
-    expect(readings[2]!.counts).toEqual({
+    expect(readings()[2]!.counts).toEqual({
       likes: { precision: 'hidden', raw: '•' },
       replies: { precision: 'exact', value: 12, raw: '12' },
     });
-    expect(readings[4]!.counts).toEqual({
+    expect(readings()[4]!.counts).toEqual({
       likes: { precision: 'exact', value: -3, raw: '-3' },
       replies: { precision: 'exact', value: 2_345, raw: '2,345' },
     });
   });
 
   it('stores no count where the post shows words instead of numbers ("Vote", "Comment"): unknown, not 0', () => {
-    expect(readings[3]!.counts).toEqual({});
+    expect(readings()[3]!.counts).toEqual({});
   });
 });

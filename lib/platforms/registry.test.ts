@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { PLATFORM_IDS } from '../model';
 import { realCaptureFiles, realCapturesAvailable, SKIP_NOTE } from './real-captures';
-import { ADAPTERS, adapterForUrl } from './registry';
+import { ADAPTERS, adapterById, adapterForUrl } from './registry';
 
 const ROOT = resolve(__dirname, '../..');
 const here = (...parts: string[]) => join(ROOT, ...parts);
@@ -84,6 +84,27 @@ describe('registry', () => {
       )?.[1];
       expect(adapterForUrl(url)?.id, `${demos[0]} is served at ${url}`).toBe(adapter.id);
     }
+  });
+
+  it('finds an adapter by id, and none for an id it does not know', () => {
+    for (const adapter of ADAPTERS) expect(adapterById(adapter.id)).toBe(adapter);
+    expect(adapterById('myspace' as never)).toBeUndefined();
+  });
+
+  it('runs on https pages only, and never on an address that does not parse', () => {
+    expect(adapterForUrl('https://www.reddit.com/r/x')?.id).toBe('reddit');
+    expect(adapterForUrl('http://www.reddit.com/r/x')).toBeUndefined();
+    expect(adapterForUrl('not a url')).toBeUndefined();
+    expect(adapterForUrl(undefined)).toBeUndefined();
+    expect(adapterForUrl('')).toBeUndefined();
+  });
+
+  it('runs on a server the user added, whatever case its address is typed in', () => {
+    const extra = { mastodon: ['social.example'] };
+    expect(adapterForUrl('https://Social.Example/home', extra)?.id).toBe('mastodon');
+    expect(adapterForUrl('https://social.example/home')).toBeUndefined();
+    expect(adapterForUrl('https://other.example/home', extra)).toBeUndefined();
+    expect(adapterForUrl('https://other.example/home', { bluesky: ['social.example'] })).toBeUndefined();
   });
 
   it('has one adapter per id', () => {

@@ -21,10 +21,9 @@ function byId(readings: PostReading[], id: string): PostReading {
 }
 
 describe('X adapter on the home timeline', () => {
-  const readings = readFixture(homeTimeline);
-
+  // Read inside each test, not when the suite is collected: Stryker activates a mutant only then.
   it('reads every post once, the quoted post not as a post of its own', () => {
-    expect(readings.map((r) => r.postId)).toEqual([
+    expect(readFixture(homeTimeline).map((r) => r.postId)).toEqual([
       '1858979112345600001',
       '1858990000000000002',
       '1153443434222432256',
@@ -35,7 +34,7 @@ describe('X adapter on the home timeline', () => {
   });
 
   it('reads id, permalink, author, time, text and exact counts from the action bar label', () => {
-    expect(byId(readings, '1858979112345600001')).toEqual({
+    expect(byId(readFixture(homeTimeline), '1858979112345600001')).toEqual({
       platform: 'x',
       postId: '1858979112345600001',
       url: 'https://x.com/ada/status/1858979112345600001',
@@ -54,7 +53,7 @@ describe('X adapter on the home timeline', () => {
   });
 
   it("keeps a quoted post's author, time and text out of the quoting post", () => {
-    const quote = byId(readings, '1858990000000000002');
+    const quote = byId(readFixture(homeTimeline), '1858990000000000002');
     expect(quote.author).toBe('grace');
     expect(quote.postedAt).toBe(Date.parse('2024-11-19T21:00:00.000Z'));
     expect(quote.text).toBe('A ship in port is safe, but that is not what ships are built for.');
@@ -63,16 +62,16 @@ describe('X adapter on the home timeline', () => {
   });
 
   it('treats a zero X leaves out of the label as 0, and views a post never had as unknown', () => {
-    const quote = byId(readings, '1858990000000000002');
+    const quote = byId(readFixture(homeTimeline), '1858990000000000002');
     expect(quote.counts.bookmarks).toEqual({ precision: 'exact', value: 0 });
 
-    const old = byId(readings, '1153443434222432256');
+    const old = byId(readFixture(homeTimeline), '1153443434222432256');
     expect(old.counts).toMatchObject({ replies: { value: 2 }, reposts: { value: 10 }, likes: { value: 25 } });
     expect(old.counts.views).toBeUndefined();
   });
 
   it("keys a repost by the original post and its author, not the reposter's", () => {
-    const repost = byId(readings, '1858700000000000004');
+    const repost = byId(readFixture(homeTimeline), '1858700000000000004');
     expect(repost.author).toBe('NASA');
     expect(repost.url).toBe('https://x.com/NASA/status/1858700000000000004');
     expect(repost.counts.likes).toMatchObject({ precision: 'exact', value: 45678 });
@@ -81,7 +80,7 @@ describe('X adapter on the home timeline', () => {
   });
 
   it('reads a reply whose only shown count is views: the rest are 0, not unknown', () => {
-    expect(byId(readings, '1859000000000000005').counts).toEqual({
+    expect(byId(readFixture(homeTimeline), '1859000000000000005').counts).toEqual({
       replies: { precision: 'exact', value: 0 },
       reposts: { precision: 'exact', value: 0 },
       likes: { precision: 'exact', value: 0 },
@@ -91,12 +90,12 @@ describe('X adapter on the home timeline', () => {
   });
 
   it('marks a promoted post, finding its id without a timestamp', () => {
-    const ad = byId(readings, '1858800000000000006');
+    const ad = byId(readFixture(homeTimeline), '1858800000000000006');
     expect(ad.promoted).toBe(true);
     expect(ad.author).toBe('acmecloud');
     expect(ad.postedAt).toBe(snowflakeTime('1858800000000000006'));
     expect(ad.counts.views).toMatchObject({ value: 1500000 });
-    expect(readings.filter((r) => r.promoted)).toHaveLength(1);
+    expect(readFixture(homeTimeline).filter((r) => r.promoted)).toHaveLength(1);
   });
 });
 

@@ -68,7 +68,8 @@ interface BarControl {
 /** Which metric a control in the bar is for, from the same hooks as `selectors.controls`. */
 function metricOfControl(control: Element): BarMetric | null {
   const testid = control.getAttribute('data-testid');
-  if (testid === null) return control.getAttribute('href')?.endsWith('/analytics') ? 'views' : null;
+  // Of `selectors.anyControl`, only the analytics link has no test id.
+  if (testid === null) return 'views';
   if (testid === 'reply') return 'replies';
   if (testid.endsWith('retweet')) return 'reposts';
   if (testid.endsWith('like')) return 'likes';

@@ -38,10 +38,11 @@ function byId(readings: PostReading[], id: string): PostReading {
 }
 
 describe('YouTube watch page (2024+ layout)', () => {
-  const readings = readFixture(watchEn);
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const readings = () => readFixture(watchEn);
 
   it('reads the video with exact likes, views and comments from the labels, not the "13K" text', () => {
-    expect(byId(readings, 'Qm7pZt3Lx2A')).toEqual({
+    expect(byId(readings(), 'Qm7pZt3Lx2A')).toEqual({
       platform: 'youtube',
       postId: 'Qm7pZt3Lx2A',
       url: 'https://www.youtube.com/watch?v=Qm7pZt3Lx2A',
@@ -58,25 +59,25 @@ describe('YouTube watch page (2024+ layout)', () => {
   });
 
   it('reads the related cards as their own videos, with views only (never likes)', () => {
-    expect(readings.map((r) => r.postId)).toEqual(['Qm7pZt3Lx2A', 'Hx3vB9nQe1s', 'Lp0cT7wRz4k']);
+    expect(readings().map((r) => r.postId)).toEqual(['Qm7pZt3Lx2A', 'Hx3vB9nQe1s', 'Lp0cT7wRz4k']);
     // 2025 lockup: compact views, truncated by YouTube, so 482K means 482,000–482,999.
-    expect(byId(readings, 'Hx3vB9nQe1s')).toMatchObject({
+    expect(byId(readings(), 'Hx3vB9nQe1s')).toMatchObject({
       author: 'fermentlab',
       text: 'Wild yeast, explained',
       counts: { views: { precision: 'rounded', value: 482000, min: 482000, max: 483000 } },
     });
     // 2023 compact card: "2M views" made exact by the number in its title label that agrees with it.
-    expect(byId(readings, 'Lp0cT7wRz4k').counts).toEqual({
+    expect(byId(readings(), 'Lp0cT7wRz4k').counts).toEqual({
       views: { precision: 'exact', value: 2048311, raw: '2,048,311' },
     });
-    for (const card of readings.slice(1)) expect(card.counts.likes).toBeUndefined();
+    for (const card of readings().slice(1)) expect(card.counts.likes).toBeUndefined();
   });
 
   it('does not read the pages YouTube keeps hidden in the DOM, nor a Mix', () => {
     // The home page visited before is still there, hidden, with a card for Qm7pZt3Lx2A ("1.2M views",
     // from when it was shown): it must not become a second, older reading of the video. The related
     // list's Mix starts at the same video but is a playlist.
-    expect(readings.filter((r) => r.postId === 'Qm7pZt3Lx2A')).toHaveLength(1);
+    expect(readings().filter((r) => r.postId === 'Qm7pZt3Lx2A')).toHaveLength(1);
     const doc = parse(watchEn);
     doc.querySelector('ytd-browse')!.removeAttribute('hidden');
     doc.querySelector('ytd-watch-flexy')!.setAttribute('hidden', '');
@@ -210,8 +211,9 @@ describe('YouTube list cards', () => {
 });
 
 describe('YouTube cards that count something other than views', () => {
-  const result = youtube.scan(parse(searchLiveEn), { url: new URL(urlOf(searchLiveEn)), now: NOW });
-  const views = (id: string) => byId(result.readings as PostReading[], id).counts.views;
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const result = () => youtube.scan(parse(searchLiveEn), { url: new URL(urlOf(searchLiveEn)), now: NOW });
+  const views = (id: string) => byId(result().readings as PostReading[], id).counts.views;
 
   it('never stores people watching a live stream as views, and takes its total views from the title label', () => {
     // "1,613 watching" beside the LIVE badge; the label ends "… 1,444,431 views".
@@ -233,10 +235,10 @@ describe('YouTube cards that count something other than views', () => {
   it('stores no count whose unit word is not the one the title label counts views with, and says so', () => {
     // No live badge (say YouTube renamed it), but "3,210 watching" while the label says "98,765 views".
     expect(views('Un4dE5fG6hI')).toBeUndefined();
-    expect(result.problems).toEqual([
+    expect(result().problems).toEqual([
       { field: 'views', selector: expect.stringContaining('#metadata-line'), raw: '3,210 watching' },
     ]);
-    expect(result.candidates).toBe(6);
+    expect(result().candidates).toBe(6);
   });
 
   it('allows for plural forms: "тыс. просмотров" and "1 234 просмотра" are one word', () => {
@@ -252,7 +254,8 @@ describe('YouTube cards that count something other than views', () => {
 
 describe('YouTube Shorts player', () => {
   const doc = parse(shortsEn);
-  const result = youtube.scan(doc, { url: new URL(urlOf(shortsEn)), now: NOW });
+  // Read in each test, not when the suite is collected: Stryker activates its mutant only then.
+  const result = () => youtube.scan(doc, { url: new URL(urlOf(shortsEn)), now: NOW });
 
   it('reads the active Short, keyed by the address, with its likes as a range and its comments exactly', () => {
     const shorts = readFixture(shortsEn);
@@ -274,11 +277,11 @@ describe('YouTube Shorts player', () => {
   });
 
   it('skips the preloaded neighbour, the Short its overlay links to and the slot still loading', () => {
-    const ids = result.readings.map((r) => r.postId);
+    const ids = result().readings.map((r) => r.postId);
     expect(ids).not.toContain('Rb7nT3vX8cJ'); // preloaded below, with counts of its own
     expect(ids).not.toContain('Wm3xC8vB1nQ'); // the overlay's link to another Short
     // The active reel and its overlay both stand for the Short (read once each, the same);
     // the neighbour and the empty slot are not candidates.
-    expect([result.candidates, result.readings.length, result.problems]).toEqual([2, 2, []]);
+    expect([result().candidates, result().readings.length, result().problems]).toEqual([2, 2, []]);
   });
 });
