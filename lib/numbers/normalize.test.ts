@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCounts, parseCount } from './parse-count';
-import { hasBrokenNumber, hasDigit, normalizeLocale, toAsciiDigits } from './normalize';
+import { hasBrokenNumber, hasDigit, normalizeLocale, normalizeText, toAsciiDigits } from './normalize';
 import { freshTablesPerTest } from './test-locales';
 
 freshTablesPerTest();
@@ -110,5 +110,23 @@ describe('page languages Intl does not know', () => {
   it('falls back to English for a well-formed tag without locale data', () => {
     expect(normalizeLocale('zz')).toBe('en');
     expect(normalizeLocale('qaa-QM')).toBe('en');
+  });
+});
+
+describe('text as the parser compares it', () => {
+  it.each([
+    ['  1,234  ', '1,234'], // ASCII: trimmed
+    ['1  234', '1 234'], // ASCII: a run of spaces folds to one
+    [' 12 K ', '12 K'],
+    ['1\u00a0\u00a0234', '1 234'], // NBSPs fold to one space too
+    ['\u200f1\u202f234\u200f', '1 234'], // RLM marks go, U+202F is a space
+    ['１２３', '123'], // fullwidth digits through NFKC
+    ['① 12', '\ufffd 12'], // a circled number is an ornament, not a digit
+    ['x⁴', 'x\ufffd'],
+  ])('%j becomes %j', (text, expected) => expect(normalizeText(text)).toBe(expected));
+
+  it('reads a page language with spaces or an underscore around it', () => {
+    expect(normalizeLocale(' de ')).toBe('de');
+    expect(normalizeLocale(' pt_BR ')).toBe('pt-BR');
   });
 });

@@ -58,3 +58,19 @@ describe('zero and its sign', () => {
     expect(parseCount('-1.2K', 'en', { signed: false })).toMatchObject({ precision: 'unknown' });
   });
 });
+
+describe('Indian grouping', () => {
+  it('needs two-digit groups between the first and the last, however many there are', () => {
+    expect(parseCount('12,34,56,789', 'hi')).toMatchObject({ precision: 'exact', value: 123_456_789 });
+    // A three-digit group in the middle is neither Indian nor Western grouping.
+    expect(parseCount('1,23,456,789', 'hi').precision).toBe('unknown');
+    expect(parseCount('1,234,56,789', 'en-IN').precision).toBe('unknown');
+  });
+});
+
+describe('what is not text', () => {
+  it('reads a missing label as unknown, never throwing', () => {
+    expect(parseCount(null as unknown as string, 'en')).toEqual({ precision: 'unknown' });
+    expect(parseCount(undefined as unknown as string, 'en')).toEqual({ precision: 'unknown' });
+  });
+});
