@@ -74,3 +74,11 @@ describe('what is not text', () => {
     expect(parseCount(undefined as unknown as string, 'en')).toEqual({ precision: 'unknown' });
   });
 });
+
+describe('an English decimal point on another language’s page', () => {
+  it('is read only before a unit: without one, "12.0" on a German page is no count', () => {
+    expect(parseCount('1.2K', 'de')).toMatchObject({ precision: 'rounded', min: 1150, max: 1250 });
+    expect(parseCount('12.0', 'de').precision).toBe('unknown');
+    expect(parseCount('3,0', 'en').precision).toBe('unknown');
+  });
+});
