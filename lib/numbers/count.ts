@@ -32,7 +32,7 @@ export interface ParseOptions {
 export const unknown = (raw: string): Count => ({ precision: 'unknown', raw });
 
 /** Splits "1.234.567,5" (digits already ASCII) into integer and fraction digits, or rejects it. */
-function readNumber(num: string, t: LocaleTable, hasUnit: boolean): { int: string; frac: string } | undefined {
+function readNumber(num: string, t: LocaleTable): { int: string; frac: string } | undefined {
   const runs: string[] = [];
   const seps: string[] = [];
   let run = '';
@@ -54,10 +54,11 @@ function readNumber(num: string, t: LocaleTable, hasUnit: boolean): { int: strin
   if (plausibleGrouping(intRuns, groupSeps, t)) {
     return { int: intRuns.join(''), frac: decimalAt < 0 ? '' : (runs[decimalAt + 1] ?? '') };
   }
-  // "1.2K" on a German or French page: "1.2" cannot be grouping there, so with a unit the "." is
-  // a decimal point (English-style text in a non-English UI). Without a unit it stays unreadable.
+  // "1.2K" on a German or French page: "1.2" cannot be grouping there, so the "." is a decimal
+  // point (English-style text in a non-English UI). Without a unit it stays unreadable all the
+  // same: toCount refuses a fraction without a unit, and a token never ends in a separator.
   const only = seps[0];
-  if (hasUnit && seps.length === 1 && (only === '.' || only === ',')) {
+  if (seps.length === 1 && (only === '.' || only === ',')) {
     return { int: runs[0] ?? '', frac: runs[1] ?? '' };
   }
   return undefined;
@@ -98,7 +99,7 @@ export function toCount(
   options: ParseOptions | undefined,
   raw: string,
 ): Count {
-  const parts = readNumber(toAsciiDigits(num), t, unitExp !== undefined);
+  const parts = readNumber(toAsciiDigits(num), t);
   if (!parts) return unknown(raw);
   if (negative && !options?.signed && /[1-9]/.test(parts.int + parts.frac)) return unknown(raw);
   const sign = negative ? -1 : 1;
