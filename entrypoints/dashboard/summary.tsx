@@ -2,14 +2,14 @@
  * The dashboard's first lines: how many posts the filters match and their counts added up, so the
  * page answers "how much is there, how is it doing" before any chart or table.
  */
-import { sumCounts, ratio, totals } from '@/lib/metrics/ratios';
-import { shownMetrics, platformShows } from '@/lib/metrics/platform-metrics';
+import { sumCounts, ratio } from '@/lib/metrics/ratios';
+import { platformShows } from '@/lib/metrics/platform-metrics';
 import { engagements } from '@/lib/metrics/rates';
 import { hasValue, type Count, type PlatformId } from '@/lib/model';
 import type { PostRecord } from '@/lib/storage/db';
-import { formatCount, formatNumber, formatRatio } from '@/lib/ui/format';
+import { CountTotals } from '@/components/Totals';
+import { formatNumber, formatRatio } from '@/lib/ui/format';
 import { t } from '@/lib/ui/i18n';
-import { metricLabel } from '@/lib/ui/labels';
 import { SAMPLE } from './load';
 
 /** Engagements ÷ views pooled over the posts where both are known (no average of averages). */
@@ -22,27 +22,11 @@ function pooledEngagementRate(posts: readonly PostRecord[], platform: PlatformId
 }
 
 export function SummarySection(props: { posts: readonly PostRecord[]; cut: boolean; platform: PlatformId }) {
-  const metrics = shownMetrics(props.platform, ['likes', 'reposts', 'replies', 'views'] as const);
-  const { counts } = totals(
-    props.posts.map((p) => p.latest),
-    metrics,
-  );
   const rate = platformShows(props.platform, 'views') ? pooledEngagementRate(props.posts, props.platform) : null;
   return (
     <section class="totals" aria-labelledby="summary-heading">
       <h2 id="summary-heading">{t('dash.summary.title')}</h2>
-      <dl class="counts">
-        <div data-metric="posts">
-          <dt>{t('dash.summary.posts')}</dt>
-          <dd>{formatNumber(props.posts.length)}</dd>
-        </div>
-        {metrics.map((metric) => (
-          <div key={metric} data-metric={metric}>
-            <dt>{metricLabel(metric)}</dt>
-            <dd>{formatCount(counts[metric])}</dd>
-          </div>
-        ))}
-      </dl>
+      <CountTotals posts={props.posts.map((p) => p.latest)} platform={props.platform} />
       {rate && (
         <dl class="ratios">
           <div data-ratio="engagementRate">
