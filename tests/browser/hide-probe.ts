@@ -3,6 +3,7 @@
  * styled at the moments that matter. Each function here runs inside the page (serialised by
  * Playwright), so it only uses what it is given.
  */
+import type { Page } from 'playwright-core';
 import type { HideMetric, PlatformAdapter } from '../../lib/platforms/types';
 import { HIDE_METRICS } from '../../lib/platforms/types';
 
@@ -166,3 +167,10 @@ export function pageText(): { rendered: string; all: string; times: boolean[] } 
     ),
   };
 }
+
+/** Whether the like count of the n-th post on an X page is hidden (from the test runner). */
+export const xLikeHidden = (page: Page, n = 0) =>
+  page.evaluate((i) => {
+    const span = document.querySelectorAll('article')[i]!.querySelector('[data-testid$="like"] span')!;
+    return getComputedStyle(span).visibility === 'hidden';
+  }, n);

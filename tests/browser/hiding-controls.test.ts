@@ -2,10 +2,10 @@
  * The hiding controls beyond on/off, in real Chromium on X: the snooze ending by itself, the
  * schedule, the user's own posts, not reading while hidden, the shortcut (peeking: peek.test.ts).
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../lib/settings/settings';
 import type { PostRecord } from '../../lib/storage/db';
+import { xLikeHidden } from './hide-probe';
 import { launch, waitFor, type Harness } from './harness';
 
 let harness: Harness;
@@ -28,18 +28,11 @@ function hidingOnX(edit: (s: Settings) => void = () => undefined): Settings {
   return settings;
 }
 
-/** Whether the like count of the n-th post on the page is hidden. */
-const likeHidden = (page: Page, n: number) =>
-  page.evaluate((i) => {
-    const span = document.querySelectorAll('article')[i]!.querySelector('[data-testid$="like"] span')!;
-    return getComputedStyle(span).visibility === 'hidden';
-  }, n);
-
 describe('hiding controls on X', () => {
   it('does not read or store posts where counts are hidden, when the user says so', async () => {
     await harness.saveSettings(hidingOnX((s) => (s.hide.keepReading = false)));
     const { page, tabId } = await harness.openTab('https://x.com/lena_s');
-    await waitFor(() => likeHidden(page, 0), 'counts hidden');
+    await waitFor(() => xLikeHidden(page, 0), 'counts hidden');
     await harness.settled(tabId);
     const stored = await harness.storeContents<PostRecord>('posts');
     expect(stored.filter((p) => p.author === 'lena_s')).toEqual([]);
@@ -49,8 +42,8 @@ describe('hiding controls on X', () => {
   it('shows counts during a snooze and hides them again by itself when it ends', async () => {
     await harness.saveSettings(hidingOnX((s) => (s.hide.snoozeUntil = Date.now() + 3000)));
     const page = await harness.open('https://x.com/home');
-    await waitFor(async () => !(await likeHidden(page, 0)), 'counts shown while snoozed');
-    await waitFor(() => likeHidden(page, 0), 'counts hidden again when the snooze ends', 8000);
+    await waitFor(async () => !(await xLikeHidden(page, 0)), 'counts shown while snoozed');
+    await waitFor(() => xLikeHidden(page, 0), 'counts hidden again when the snooze ends', 8000);
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
     await page.close();
   });
@@ -66,10 +59,10 @@ describe('hiding controls on X', () => {
     await harness.saveSettings(hidingOnX((s) => (s.hide.schedule = outside)));
     const { page, tabId } = await harness.openTab('https://x.com/home');
     await harness.settled(tabId);
-    expect(await likeHidden(page, 0)).toBe(false);
+    expect(await xLikeHidden(page, 0)).toBe(false);
     const inside = { ...outside, from: (minute + 1439) % 1440, to: (minute + 60) % 1440 };
     await harness.saveSettings(hidingOnX((s) => (s.hide.schedule = inside)));
-    await waitFor(() => likeHidden(page, 0), 'counts hidden when the schedule covers now');
+    await waitFor(() => xLikeHidden(page, 0), 'counts hidden when the schedule covers now');
     await page.close();
   });
 
@@ -77,11 +70,11 @@ describe('hiding controls on X', () => {
     await harness.saveSettings(hidingOnX((s) => (s.accounts.x = ['Ada'])));
     const page = await harness.open('https://x.com/home');
     // The first post is @ada's; the second is @grace's.
-    await waitFor(async () => !(await likeHidden(page, 0)), 'the own post’s counts to show');
-    expect(await likeHidden(page, 1)).toBe(true);
+    await waitFor(async () => !(await xLikeHidden(page, 0)), 'the own post’s counts to show');
+    expect(await xLikeHidden(page, 1)).toBe(true);
     expect(await page.locator('article').first().getAttribute('data-feedlens-own')).toBe('');
     await harness.saveSettings(hidingOnX((s) => (s.hide.showOwnPosts = false)));
-    await waitFor(() => likeHidden(page, 0), 'own counts hidden once the exception is off');
+    await waitFor(() => xLikeHidden(page, 0), 'own counts hidden once the exception is off');
     await page.close();
   });
 

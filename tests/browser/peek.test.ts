@@ -4,10 +4,10 @@
  * counts hide again when the pointer leaves; Alt+P on a focused post peeks too. Each peek, and
  * each post shown without its counts, is counted for today, and the popup says so.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, withSiteHiding, type Settings } from '../../lib/settings/settings';
 import { WELLBEING_KEY, type WellbeingDay } from '../../lib/wellbeing/today';
+import { xLikeHidden } from './hide-probe';
 import { launch, waitFor, type Harness } from './harness';
 
 let harness: Harness;
@@ -21,13 +21,6 @@ const peekOnX = (): Settings => {
   settings.hide.peek = true;
   return settings;
 };
-
-/** Whether the like count of the n-th post on the page is hidden. */
-const likeHidden = (page: Page, n: number) =>
-  page.evaluate((i) => {
-    const span = document.querySelectorAll('article')[i]!.querySelector('[data-testid$="like"] span')!;
-    return getComputedStyle(span).visibility === 'hidden';
-  }, n);
 
 const today = () =>
   harness.inBackground(
@@ -46,7 +39,7 @@ describe('peeking at one post', () => {
   it('needs a deliberate hold, swallows the click that ends it, and is counted', async () => {
     await harness.saveSettings(peekOnX());
     const { page, tabId } = await harness.openTab('https://x.com/home');
-    await waitFor(() => likeHidden(page, 1), 'counts hidden');
+    await waitFor(() => xLikeHidden(page, 1), 'counts hidden');
     // The site's own handler on the like button: the click ending a hold must not reach it.
     await page.evaluate(() => {
       (window as unknown as { likes: number }).likes = 0;
@@ -58,30 +51,30 @@ describe('peeking at one post', () => {
     // A hover is not a peek.
     await like.hover();
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    expect(await likeHidden(page, 1)).toBe(true);
+    expect(await xLikeHidden(page, 1)).toBe(true);
 
     // A quick click is the site's: it likes, and peeks at nothing.
     await like.click();
     expect(await page.evaluate(() => (window as unknown as { likes: number }).likes)).toBe(1);
-    expect(await likeHidden(page, 1)).toBe(true);
+    expect(await xLikeHidden(page, 1)).toBe(true);
 
     // A press held until the counts show; releasing it likes nothing.
     await page.mouse.down();
-    await waitFor(async () => !(await likeHidden(page, 1)), 'the held post’s counts to show');
-    expect(await likeHidden(page, 0)).toBe(true);
+    await waitFor(async () => !(await xLikeHidden(page, 1)), 'the held post’s counts to show');
+    expect(await xLikeHidden(page, 0)).toBe(true);
     await page.mouse.up();
     expect(await page.evaluate(() => (window as unknown as { likes: number }).likes)).toBe(1);
-    expect(await likeHidden(page, 1)).toBe(false);
+    expect(await xLikeHidden(page, 1)).toBe(false);
 
     // Leaving the post hides its counts again.
     await page.mouse.move(1050, 5);
-    await waitFor(() => likeHidden(page, 1), 'the counts to hide again');
+    await waitFor(() => xLikeHidden(page, 1), 'the counts to hide again');
 
     // The keyboard way: Alt+P on a focused post.
     await page.locator('article').nth(2).locator('[data-testid="reply"]').focus();
-    expect(await likeHidden(page, 2)).toBe(true);
+    expect(await xLikeHidden(page, 2)).toBe(true);
     await page.keyboard.press('Alt+KeyP');
-    await waitFor(async () => !(await likeHidden(page, 2)), 'the focused post’s counts to show');
+    await waitFor(async () => !(await xLikeHidden(page, 2)), 'the focused post’s counts to show');
 
     // Counted for today: two peeks, and the posts shown without their counts.
     const figures = await waitFor(
