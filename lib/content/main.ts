@@ -197,8 +197,10 @@ export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAda
         actedPosts.add(key);
         markActed(element);
       } else if (element.hasAttribute(ACTED_ATTR)) element.removeAttribute(ACTED_ATTR);
+      // Cheapest test first: a post already counted (most re-reads) costs one lookup, not the
+      // settings' schedule check.
       const shownAnyway = acted || (own && !!settings?.hide.showOwnPosts);
-      if (!shownAnyway && hiddenNow().length > 0 && !shownHidden.has(key)) {
+      if (!shownHidden.has(key) && !shownAnyway && hiddenNow().length > 0) {
         shownHidden.add(key);
         countWellbeing('shownHidden');
       }

@@ -3,6 +3,7 @@
 import { forceCloseDatabase, IDBFactory } from 'fake-indexeddb';
 import { openDB, unwrap } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openV1Store } from '../../tests/unit/v1-store';
 import { connectionCache, openFeedlensDb, type FeedlensDatabase } from './db';
 
 beforeEach(() => {
@@ -25,14 +26,7 @@ const post = {
 
 describe('upgrading the store', () => {
   it('leaves a v1 store as it was, at version 1, when the upgrade fails', async () => {
-    const v1 = await openDB('feedlens', 1, {
-      upgrade(db) {
-        const posts = db.createObjectStore('posts', { keyPath: 'key' });
-        posts.createIndex('by-platform-seen', ['platform', 'lastSeenAt']);
-        posts.createIndex('by-author', ['platform', 'author']);
-        db.createObjectStore('snapshots', { keyPath: ['post', 'at'] });
-      },
-    });
+    const v1 = await openV1Store();
     await v1.put('posts', post);
     v1.close();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openV1Store } from '../../tests/unit/v1-store';
 import { DB_VERSION, openFeedlensDb } from './db';
 import { newestPostsOfAuthor, newestPostsOnPlatform } from './queries';
 
@@ -68,14 +68,7 @@ const V1_SNAPSHOTS = [
 
 /** A database created by the v1 schema code, with v1 records in it. */
 async function createV1Database(): Promise<void> {
-  const v1 = await openDB('feedlens', 1, {
-    upgrade(db) {
-      const posts = db.createObjectStore('posts', { keyPath: 'key' });
-      posts.createIndex('by-platform-seen', ['platform', 'lastSeenAt']);
-      posts.createIndex('by-author', ['platform', 'author']);
-      db.createObjectStore('snapshots', { keyPath: ['post', 'at'] });
-    },
-  });
+  const v1 = await openV1Store();
   const tx = v1.transaction(['posts', 'snapshots'], 'readwrite');
   await Promise.all([
     ...V1_POSTS.map((p) => tx.objectStore('posts').put(p)),
@@ -140,14 +133,7 @@ describe('upgrading a v1 store to v2', () => {
   });
 
   it('upgrades a store larger than one page of the upgrade', async () => {
-    const v1 = await openDB('feedlens', 1, {
-      upgrade(db) {
-        const posts = db.createObjectStore('posts', { keyPath: 'key' });
-        posts.createIndex('by-platform-seen', ['platform', 'lastSeenAt']);
-        posts.createIndex('by-author', ['platform', 'author']);
-        db.createObjectStore('snapshots', { keyPath: ['post', 'at'] });
-      },
-    });
+    const v1 = await openV1Store();
     const tx = v1.transaction(['posts', 'snapshots'], 'readwrite');
     for (let i = 0; i < 1200; i++) {
       const key = `x:${String(i).padStart(5, '0')}`;
@@ -164,14 +150,7 @@ describe('upgrading a v1 store to v2', () => {
   });
 
   it('upgrades an empty v1 store', async () => {
-    const v1 = await openDB('feedlens', 1, {
-      upgrade(db) {
-        const posts = db.createObjectStore('posts', { keyPath: 'key' });
-        posts.createIndex('by-platform-seen', ['platform', 'lastSeenAt']);
-        posts.createIndex('by-author', ['platform', 'author']);
-        db.createObjectStore('snapshots', { keyPath: ['post', 'at'] });
-      },
-    });
+    const v1 = await openV1Store();
     v1.close();
     const db = await openFeedlensDb();
     expect(db.version).toBe(2);
