@@ -5,7 +5,7 @@ import { saveSettings } from '../settings/store';
 import type { FeedlensDatabase } from '../storage/db';
 import { ingestReadings } from '../storage/ingest';
 import { freshDb, reading, T0 } from '../../tests/unit/import-helpers';
-import { createQuotaHandler, quotaNotice } from './data-quota';
+import { createQuotaHandler, quotaNotice, SPACE_RETURN_MS } from './data-quota';
 import { loadNotices } from './data-status';
 import { createIngestQueue } from './ingest-queue';
 
@@ -66,6 +66,26 @@ describe('a write refused because storage is full', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ name: 'QuotaExceededError' }), 2);
     expect(await db.count('posts')).toBe(2);
     expect((await loadNotices())[0]?.text).toMatch(/nothing could be freed while keeping posts forever/);
+  });
+
+  it('says the browser has not given freed space back yet, once, and keeps the notice of what was deleted', async () => {
+    await saveSettings({ ...defaultSettings(), keepPostsDays: 30 });
+    let now = T0 + 60 * DAY;
+    const makeRoom = createQuotaHandler({ getDb: async () => db, invalidate: () => undefined, now: () => now });
+    await makeRoom(quotaError());
+    // Refused again every 30 s: the space freed has not come back, and there is nothing more to delete.
+    for (let i = 0; i < 6; i++) {
+      now += 30_000;
+      await makeRoom(quotaError());
+    }
+    const notices = (await loadNotices()).map((n) => n.text);
+    expect(notices).toHaveLength(2);
+    expect(notices[0]).toMatch(/^The browser’s storage for Feedlens is still full: Feedlens has already deleted/);
+    expect(notices[1]).toMatch(/To make room, Feedlens deleted 1 post not seen for 30 days/);
+    // An hour later the browser has had its chance: the refusal is the disk's again.
+    now += SPACE_RETURN_MS;
+    await makeRoom(quotaError());
+    expect((await loadNotices())[0]?.text).toMatch(/nothing could be freed while keeping posts for 30 days/);
   });
 
   it('does not try to make room for other errors', async () => {

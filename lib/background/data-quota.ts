@@ -11,8 +11,18 @@ import { counted } from '../ui/counted';
 import { formatList } from '../ui/format';
 import { plural, t } from '../ui/i18n';
 
-export function quotaNotice(room: RoomMade): string {
+/**
+ * How long after freeing space a refusal is blamed on the browser not having given it back yet.
+ * Chromium's IndexedDB (LevelDB) marks deleted records and returns their disk space only at its next
+ * compaction: after deleting 16,500 records the origin's usage grew by 1.4 MB and stayed there for
+ * minutes on a loaded machine, so the retried write was refused again although room had been made.
+ */
+export const SPACE_RETURN_MS = 60 * 60 * 1000;
+
+/** What the user is told after a refused write; `freedRecently`: room was made within {@link SPACE_RETURN_MS}. */
+export function quotaNotice(room: RoomMade, freedRecently = false): string {
   if (!freedAny(room)) {
+    if (freedRecently) return t('prefs.quota.notReturned');
     return room.keepDays === null ? t('prefs.quota.fullForever') : plural('prefs.quota.fullDays', room.keepDays);
   }
   const done: string[] = [];
@@ -36,14 +46,18 @@ export interface QuotaHandlerOptions {
 /** `makeRoom` for the ingest queue and the import: frees what the user's choices allow, and says so. */
 export function createQuotaHandler(options: QuotaHandlerOptions): (error: unknown) => Promise<RoomMade> {
   let running: Promise<RoomMade> | null = null;
+  let freedAt = -Infinity;
   return (_error) => {
     // Writes refused together share one clean-up.
     running ??= (async () => {
       try {
         const { keepPostsDays } = await loadSettings();
-        const room = await makeRoom(await options.getDb(), keepPostsDays, options.now?.() ?? Date.now());
+        const now = options.now?.() ?? Date.now();
+        const room = await makeRoom(await options.getDb(), keepPostsDays, now);
         options.invalidate();
-        await addNotice(quotaNotice(room));
+        const freedRecently = now - freedAt < SPACE_RETURN_MS;
+        if (freedAny(room)) freedAt = now;
+        await addNotice(quotaNotice(room, freedRecently));
         return room;
       } finally {
         running = null;

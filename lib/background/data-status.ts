@@ -26,8 +26,14 @@ export async function loadNotices(): Promise<DataNotice[]> {
   return Array.isArray(stored) ? (stored as DataNotice[]) : [];
 }
 
+/**
+ * Adds a notice, newest first. The same words as the newest notice only move its time: a write
+ * refused every 30 s must not push out the notice that says what was deleted.
+ */
 export async function addNotice(text: string, at: number = Date.now()): Promise<void> {
-  const notices = [{ at, text }, ...(await loadNotices())].slice(0, MAX_NOTICES);
+  const [newest, ...older] = await loadNotices();
+  const kept = newest && newest.text !== text ? [newest, ...older] : older;
+  const notices = [{ at, text }, ...kept].slice(0, MAX_NOTICES);
   await browser.storage.local.set({ [DATA_NOTICES_KEY]: notices });
 }
 

@@ -2,7 +2,7 @@
  * A full disk, in Chromium with the built extension: the extension origin's quota is shrunk
  * (CDP `Storage.overrideQuotaForOrigin`) until the browser refuses writes; new readings then make
  * the background delete what the user's retention allows (posts not seen for 30 days), retry the
- * refused batch, store it, and tell the user what was deleted.
+ * refused batch and tell the user what was deleted; the tab keeps the readings until they are stored.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,24 +84,36 @@ describe('when storage is full', () => {
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (await usage()) + 4096 });
     await waitFor(async () => !(await probeWrite()), 'the browser to refuse writes', 180_000);
 
-    // New readings arrive: refused, room is made within the retention, and they are saved.
-    const tab = await harness.open('https://x.com/home');
-    const stored = await waitFor(
-      async () => {
-        const posts = await harness.storeContents<PostRecord>('posts');
-        return posts.some((p) => p.key === 'x:1858979112345600001') && posts;
-      },
-      'the new readings to be saved',
-      // The content script resends a refused batch after 5, 10, 20, then every 30 s
-      // (lib/content/delivery.ts), and deleting 16,500 records competes with the page for two
-      // loaded cores: a few attempts may pass before one lands.
-      240_000,
+    // New readings arrive: refused, and room is made within the retention.
+    const { page: tab, tabId } = await harness.openTab('https://x.com/home');
+    const made = await waitFor(
+      async () => ((await local<{ text: string }[]>('dataNotices')) ?? []).find((n) => /To make room/.test(n.text)),
+      'the notice of what was deleted to make room',
+      // Deleting 16,500 records competes with the page for two loaded cores.
+      180_000,
     );
-    expect(stored.filter((p) => p.lastSeenAt < Date.now() - 30 * DAY)).toEqual([]);
-    const notices = (await local<{ text: string }[]>('dataNotices')) ?? [];
-    expect(notices[0]?.text).toMatch(
+    expect(made.text).toMatch(
       /^The browser’s storage for Feedlens was full\. To make room, Feedlens deleted 1,500 posts not seen for 30 days, with 15,000 snapshots \(your “Keep posts” choice\), and tried the refused write again\.$/,
     );
+    expect(
+      (await harness.storeContents<PostRecord>('posts')).filter((p) => p.lastSeenAt < Date.now() - 30 * DAY),
+    ).toEqual([]);
+    // Chromium's IndexedDB (LevelDB) gives deleted records' disk space back only at its next
+    // compaction: on a loaded machine the origin's usage stayed 1.4 MB above the quota for minutes
+    // after the deletion, and the retried write was refused again. The browser giving the space
+    // back is played here by the quota: the readings kept in the tab must then be saved by
+    // themselves, without reload (the tab resends every 30 s at most, lib/content/delivery.ts).
+    expect((await harness.readerStats(tabId)).delivery?.dropped).toBe(0);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (await usage()) + 1024 * 1024 });
+    await waitFor(
+      async () => (await harness.storeContents<PostRecord>('posts')).some((p) => p.key === 'x:1858979112345600001'),
+      'the new readings to be saved',
+      120_000,
+    );
+    // What was deleted stays the first thing said, however often the write was refused meanwhile.
+    const notices = ((await local<{ text: string }[]>('dataNotices')) ?? []).map((n) => n.text);
+    expect(notices.filter((text) => /To make room/.test(text))).toHaveLength(1);
+    expect(notices.filter((text) => /nothing could be freed/.test(text))).toEqual([]);
     // The settings page says so too.
     await page.reload();
     await page.getByText(/To make room, Feedlens deleted 1,500 posts/).waitFor({ timeout: 30_000 });
