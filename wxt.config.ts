@@ -71,7 +71,7 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'activeTab', 'alarms'],
     host_permissions: ADAPTERS.flatMap((adapter) => adapter.matches),
     // Mastodon runs on thousands of servers: each one the user adds is requested on its own
-    // (https://<host>/*, see lib/mastodon-instances.ts), so nothing beyond it is ever granted.
+    // (https://<host>/*, see lib/settings/mastodon-instances.ts), so nothing beyond it is ever granted.
     optional_host_permissions: ['https://*/*'],
     commands: {
       'toggle-hiding': {

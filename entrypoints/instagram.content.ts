@@ -1,5 +1,4 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { renderCard } from '@/components/overlay/CardLayer';
 import { runContentScript } from '@/lib/content/main';
 import { instagram } from '@/lib/platforms/instagram';
 
@@ -7,5 +6,5 @@ export default defineContentScript({
   matches: [...instagram.matches],
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: (ctx) => runContentScript(ctx, instagram, renderCard),
+  main: (ctx) => runContentScript(ctx, instagram),
 });

@@ -1,5 +1,4 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { renderCard } from '@/components/overlay/CardLayer';
 import { runContentScript } from '@/lib/content/main';
 import { reddit } from '@/lib/platforms/reddit';
 
@@ -7,5 +6,5 @@ export default defineContentScript({
   matches: [...reddit.matches],
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: (ctx) => runContentScript(ctx, reddit, renderCard),
+  main: (ctx) => runContentScript(ctx, reddit),
 });

@@ -1,5 +1,4 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { renderCard } from '@/components/overlay/CardLayer';
 import { runContentScript } from '@/lib/content/main';
 import { tiktok } from '@/lib/platforms/tiktok';
 
@@ -7,5 +6,5 @@ export default defineContentScript({
   matches: [...tiktok.matches],
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: (ctx) => runContentScript(ctx, tiktok, renderCard),
+  main: (ctx) => runContentScript(ctx, tiktok),
 });

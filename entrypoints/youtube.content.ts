@@ -1,5 +1,4 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { renderCard } from '@/components/overlay/CardLayer';
 import { runContentScript } from '@/lib/content/main';
 import { youtube } from '@/lib/platforms/youtube';
 
@@ -7,5 +6,5 @@ export default defineContentScript({
   matches: [...youtube.matches],
   runAt: 'document_start',
   noScriptStartedPostMessage: true,
-  main: (ctx) => runContentScript(ctx, youtube, renderCard),
+  main: (ctx) => runContentScript(ctx, youtube),
 });

@@ -16,6 +16,7 @@ import { createIngestQueue } from './ingest-queue';
 import { createKnownSites, hostAllowed } from './known-sites';
 import { createPageMessageListener } from './page-messages';
 import { listenForPostStats } from './post-stats';
+import { createCardScriptListener } from './card-script';
 import { createReadingsInbox } from './readings-inbox';
 import { startRetentionJob } from './retention-job';
 import { createSiteStatusRecorder, createStorageStatusTracker } from './site-status';
@@ -57,6 +58,15 @@ export function runBackground(): void {
   listenForToggleCommand(sites.adapterFor);
   // The overlay's questions: stats of the posts on a page, a post's history.
   listenForPostStats({ getDb, flush: () => queue.flush(), adapterFor: sites.adapterFor });
+  browser.runtime.onMessage.addListener(
+    createCardScriptListener({
+      extensionId: browser.runtime.id,
+      adapterFor: sites.adapterFor,
+      inject: async ({ tabId, frameId }) => {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/card.js'] });
+      },
+    }),
+  );
   // Each tab's toolbar button shows whether Feedlens reads, hides or paused there.
   startToolbarState(sites.adapterFor);
 

@@ -16,7 +16,9 @@ import { installShadowHiding } from '../hide/shadow';
 import { watchTitleCount } from '../hide/title';
 import type { ContentMessage, WellbeingMessage } from '../messages/page-store';
 import type { PagePostsReply, PageRequest, ReaderStats } from '../messages/page-queries';
+import type { CardScriptReply } from '../messages/overlay';
 import type { CardRenderer } from '../overlay/card';
+import { injectedCardRenderer, lazyCardRenderer } from '../overlay/card-loader';
 import { createOverlay, OVERLAY_TAG } from '../overlay/overlay';
 import type { PlatformAdapter } from '../platforms/types';
 import { createPageReader } from '../reader/runner';
@@ -35,8 +37,22 @@ function send(message: ContentMessage): void {
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
-/** `renderCard` draws the overlay's detail card (a component, injected by the entrypoint: lib/ never imports components/). */
-export function runContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter, renderCard: CardRenderer): void {
+/** Loads the detail card's code into this world (lib/overlay/card-loader.ts) and returns its renderer. */
+async function loadCardScript(): Promise<CardRenderer> {
+  const reply = (await browser.runtime.sendMessage({ type: 'card-script' })) as CardScriptReply | undefined;
+  const renderer = injectedCardRenderer();
+  if (!reply?.injected || !renderer) throw new Error('the background did not inject card.js');
+  return renderer;
+}
+
+/** `renderCard` draws the overlay's detail card; by default its code is loaded when the first card opens. */
+export function runContentScript(
+  ctx: ContentScriptContext,
+  adapter: PlatformAdapter,
+  renderCard: CardRenderer = lazyCardRenderer(loadCardScript, (error) =>
+    console.error('Feedlens: could not load the detail card', error),
+  ),
+): void {
   const hiding = installLiveHiding(document, adapter);
   const shadows = installShadowHiding(document, adapter);
   // The "(3)" before the tab's title goes with the notification badges.

@@ -14,7 +14,11 @@ import { MAX_ID_LENGTH } from './reading';
  * Asked of the background by a content script's overlay: the stored facts of the posts on screen
  * (one message per batch of frames, never one per post), and a post's history when its card opens.
  */
-export type OverlayRequest = { type: 'post-stats'; keys: string[] } | { type: 'post-history'; key: string };
+export type OverlayRequest =
+  | { type: 'post-stats'; keys: string[] }
+  | { type: 'post-history'; key: string }
+  // The first card opened on a page: the background injects the card's code (lib/overlay/card-loader.ts).
+  | { type: 'card-script' };
 
 /** Where a post ranks among peers' posts at the same age (by public interactions). */
 export interface PeerStanding {
@@ -92,4 +96,19 @@ export function validatePostHistoryRequest(
   if (!isObject(message) || message.type !== 'post-history') return undefined;
   const key = ownKey(message.key, senderPlatform);
   return key ? { type: 'post-history', key } : undefined;
+}
+
+/** A `card-script` request: nothing but its type. */
+export function validateCardScriptRequest(
+  message: unknown,
+): Extract<OverlayRequest, { type: 'card-script' }> | undefined {
+  return isObject(message) && message.type === 'card-script' && Object.keys(message).length === 1
+    ? { type: 'card-script' }
+    : undefined;
+}
+
+/** The background's answer once `card.js` has run in the asking frame. */
+export interface CardScriptReply {
+  type: 'card-script';
+  injected: boolean;
 }

@@ -1,6 +1,6 @@
 /**
  * Mastodon (the web UI of any Mastodon server; mastodon.social out of the box, other servers once
- * the user adds them, see lib/mastodon-instances.ts).
+ * the user adds them, see lib/settings/mastodon-instances.ts).
  *
  * Post unit: `div.status[data-id]` in timelines and threads (inside the 4.x web UI's `article`
  * feed item, whose own data-id is the timeline entry, e.g. the boost, and which is emptied when

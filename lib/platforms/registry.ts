@@ -39,7 +39,7 @@ export function hostMatches(adapter: Pick<PlatformAdapter, 'hosts'>, host: strin
 }
 
 /**
- * Hosts the user added at run time, per platform (Mastodon servers, see lib/mastodon-instances.ts):
+ * Hosts the user added at run time, per platform (Mastodon servers, see lib/settings/mastodon-instances.ts):
  * matched exactly, since each is one granted `https://<host>/*` permission.
  */
 export type ExtraHosts = Partial<Record<PlatformId, readonly string[]>>;

@@ -1,6 +1,7 @@
 /**
  * Feedlens in real Firefox (MV3, installed as a temporary add-on): reading X's timeline into the
- * extension's IndexedDB, and the popup listing those posts, with nothing sent off the machine.
+ * extension's IndexedDB, the popup listing those posts, a badge opening its card, with nothing
+ * sent off the machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostRecord } from '../../lib/storage/db';
@@ -58,6 +59,33 @@ describe('Feedlens in Firefox', () => {
     );
     expect(likesPerView).toMatch(/^6[.,]3\s?%$/);
     await popup.close();
+  });
+
+  it('opens a post’s detail card from its badge, its code injected on that first opening', async () => {
+    const page = await harness.open(X_HOME);
+    const clicked = await waitFor(
+      () =>
+        page.evaluate(() => {
+          const button = document.querySelector('feedlens-badge')?.shadowRoot?.querySelector('button.badge');
+          if (!(button instanceof HTMLElement)) return false;
+          button.click();
+          return true;
+        }),
+      'a badge on the timeline',
+      20_000,
+    );
+    expect(clicked).toBe(true);
+    const card = await waitFor(
+      () =>
+        page.evaluate(
+          () =>
+            document.querySelector('feedlens-badge')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? '',
+        ),
+      'the detail card',
+      20_000,
+    );
+    // Ada's post: 567 likes of 9,012 views.
+    expect(card).toMatch(/6[.,]3\s?%/);
   });
 
   it('sent nothing off the machine: no page, extension or Firefox request left it', async () => {
