@@ -1,7 +1,8 @@
 /**
  * What a badge's detail card shows, and the renderer that draws it. The renderer is a Preact
- * component (components/overlay/CardLayer.tsx) injected by the content script's entrypoint: lib/
- * never imports components/, and a page whose card never opens runs none of it.
+ * component (components/overlay/CardLayer.tsx) built into card.js, which is injected when the first
+ * card on a page opens (lib/overlay/card-loader.ts): lib/ never imports components/, and a page whose
+ * card never opens neither parses nor runs any of it.
  */
 import type { PostStats } from '../messages/overlay';
 import type { CountPoint } from '../metrics/ages';

@@ -51,7 +51,7 @@ export interface OverlayOptions {
   requestDelayMs?: number;
   /** Which posts are near the viewport (default: an IntersectionObserver; tests pass their own). */
   nearViewport?: NearViewportFactory;
-  /** Draws a badge's detail card (components/overlay/CardLayer.tsx, injected by the entrypoint). */
+  /** Draws a badge's detail card (components/overlay/CardLayer.tsx, loaded on demand: lib/overlay/card-loader.ts). */
   renderCard: CardRenderer;
 }
 
