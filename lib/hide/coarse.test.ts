@@ -59,6 +59,20 @@ describe('labelling a post', () => {
     expect(post.querySelector('[data-testid="like"] > span')!.getAttribute(LABEL_ATTR)).toBe('1');
   });
 
+  it('takes every label away when coarse counts are switched off, and leaves an unlabelled post alone', () => {
+    document.body.innerHTML = X_POST + X_POST;
+    const [labelled, untouched] = [...document.querySelectorAll('article')];
+    labelPost(labelled!, x, { replies: exact(3), likes: exact(1) }, ['replies', 'likes']);
+    labelPost(labelled!, x, { replies: exact(3), likes: exact(1) }, []);
+    expect(labelled!.querySelector(`[${LABEL_ATTR}]`)).toBeNull();
+    // Switched on again later: labelled again.
+    labelPost(labelled!, x, { likes: exact(1) }, ['likes']);
+    expect(labelled!.querySelector(`[${LABEL_ATTR}]`)?.getAttribute(LABEL_ATTR)).toBe('1');
+    const before = untouched!.outerHTML;
+    labelPost(untouched!, x, { likes: exact(1) }, []);
+    expect(untouched!.outerHTML).toBe(before);
+  });
+
   it('removes a label when the count becomes unknown', () => {
     document.body.innerHTML = X_POST;
     const post = document.querySelector('article')!;

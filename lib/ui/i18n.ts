@@ -24,8 +24,26 @@ export function uiLocale(): string {
   }
 }
 
-/** The message, or '' when no language has it. Nested keys ("popup.title") are stored as "popup_title". */
-const message = (key: string) => (browser.i18n.getMessage as (name: string) => string)(key.replaceAll('.', '_'));
+type GetMessage = (name: string) => string;
+let cachedFrom: GetMessage | undefined;
+const cache = new Map<string, string>();
+
+/**
+ * The message, or '' when no language has it. Nested keys ("popup.title") are stored as "popup_title".
+ * Kept once read: an extension's messages cannot change while it runs, and each `getMessage` is a
+ * call into the browser (badges asked for their words on every draw: 4% of a scrolled feed's
+ * Feedlens time). A different `getMessage` (a test switching language) starts afresh.
+ */
+function message(key: string): string {
+  const get = browser.i18n.getMessage as GetMessage;
+  if (get !== cachedFrom) {
+    cache.clear();
+    cachedFrom = get;
+  }
+  let text = cache.get(key);
+  if (text === undefined) cache.set(key, (text = get(key.replaceAll('.', '_'))));
+  return text;
+}
 
 /**
  * A message with its `{name}` placeholders filled (the module's named substitutions; `$1` forms
