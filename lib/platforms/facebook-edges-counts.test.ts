@@ -252,6 +252,11 @@ describe('Facebook counts in the older summary row (2021–24)', () => {
       counts: { likes: exact(8) },
       problems: [{ field: 'replies', selector: 'summary row', raw: '2 comments | 1 share | 5 saves' }],
     });
+    // Not even to the one button it could belong to.
+    const oneButton = unit(
+      row(total('8'), control('2 comments'), control('1 share'), control('5 saves')) + bar('likes', 'replies'),
+    );
+    expect(read(oneButton).counts).toEqual({ likes: exact(8) });
   });
 
   it('never the wrong field: "Seen by 45" in the row is reported, the rest still read', () => {
