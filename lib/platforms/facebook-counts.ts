@@ -59,9 +59,15 @@ export function reactionTotal(text: string, locale: string): Count | null {
   return { precision: 'estimated', value: others.value + 1, min: bounds.min + 1, max: bounds.max + 2, raw: text };
 }
 
-/** The toolbar's per-reaction labels ("Haha: 9 pessoas"), each with its count. */
-export function reactionBreakdown(scope: ParentNode, locale: string): { label: string; count: Count }[] {
-  const toolbar = scope.querySelector(countSelectors.toolbar);
+/**
+ * The toolbar's per-reaction labels ("Haha: 9 pessoas"), each with its count: the toolbar given, or
+ * else the first in `scope`.
+ */
+export function reactionBreakdown(
+  scope: ParentNode,
+  locale: string,
+  toolbar: Element | null = scope.querySelector(countSelectors.toolbar),
+): { label: string; count: Count }[] {
   if (!toolbar) return [];
   return Array.from(toolbar.querySelectorAll(countSelectors.reaction), (el) => {
     const label = el.getAttribute('aria-label') ?? '';
@@ -117,7 +123,8 @@ export function readCounts(scope: Element, env: Env): Counts {
       let count =
         metric === 'likes' ? reactionTotal(text, env.locale) : findCounts(text, env.locale, options(env.locale))[0];
       if (count && metric === 'likes' && toolbar)
-        count = narrowByBreakdown(count, reactionBreakdown(scope, env.locale));
+        // The post's own toolbar: a shared post or a comment inside it may come first with its own.
+        count = narrowByBreakdown(count, reactionBreakdown(scope, env.locale, toolbar));
       keep(counts, metric, count ?? null, env, countSelectors.buttons[metric], text);
     }
     return counts;

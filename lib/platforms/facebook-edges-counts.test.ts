@@ -149,6 +149,17 @@ describe('Facebook reactions toolbar: narrowing a rounded total', () => {
     );
   });
 
+  it('narrows the total by the post’s own toolbar, not by a shared post’s that comes first', () => {
+    const shared = `<div role="article">${toolbar('Like: 1,160 people')}</div>`;
+    expect(read(unit(shared + button('likes', '1.2K') + toolbar('Like: 1,234 people'))).counts.likes).toEqual({
+      precision: 'rounded',
+      value: 1234,
+      min: 1234,
+      max: 1250,
+      raw: '1.2K',
+    });
+  });
+
   it('lists each reaction with its count, and an unreadable label as unknown', () => {
     const post = page('en', unit(toolbar('Haha: 9 people', 'Love'))).body.firstElementChild!;
     expect(reactionBreakdown(post, 'en')).toEqual([

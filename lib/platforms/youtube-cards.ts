@@ -84,11 +84,20 @@ function sameWord(a: string, b: string): boolean {
   return a.slice(0, n) === b.slice(0, n);
 }
 
-/** Two readings of one count agree when their ranges overlap. */
+/**
+ * Two readings of one count agree when the whole numbers they allow overlap. A rounded count's
+ * maximum is not among them ("1.2K" is 1,150 up to but not including 1,250), an exact one's value is.
+ */
 function agrees(a: Count, b: Count): boolean {
-  const x = boundsOf(a);
-  const y = boundsOf(b);
-  return !!x && !!y && x.min <= y.max && y.min <= x.max;
+  const x = halfOpen(a);
+  const y = halfOpen(b);
+  return !!x && !!y && x.min < y.end && y.min < x.end;
+}
+
+function halfOpen(count: Count): { min: number; end: number } | null {
+  const bounds = boundsOf(count);
+  if (!bounds) return null;
+  return { min: bounds.min, end: count.precision === 'exact' ? bounds.max + 1 : bounds.max };
 }
 
 /** The counts of the title's label after the title itself (which may hold numbers: "4K"). */

@@ -163,6 +163,16 @@ describe('YouTube cards: which number is views', () => {
       precision: 'rounded',
       min: 1200,
     });
+    // "1.2K" is 1,200 up to but not including 1,300: a label's 1,300 is another count.
+    expect(views(card({ label: 'Crumb shots by Bakehouse 1,300 views', views: '1.2K views' }))).toMatchObject({
+      precision: 'rounded',
+      min: 1200,
+    });
+    expect(views(card({ label: 'Crumb shots by Bakehouse 1,299 views', views: '1.2K views' }))).toEqual({
+      precision: 'exact',
+      value: 1299,
+      raw: '1,299',
+    });
     // Beside an exact number shown, the label's number with the same word is taken as it is.
     expect(views(card({ label: 'Crumb shots by Bakehouse 1,240 views', views: '1,234 views' }))).toEqual({
       precision: 'exact',
