@@ -25,7 +25,7 @@ import { textSnippet, type Count, type Metric } from '../model';
 import { parseCount } from '../numbers/parse-count';
 import { defineAdapter } from './define';
 import { attr, hasBrokenNumber, hasDigit, ownMatch, parseTime, textOf, pathOf } from './dom';
-import type { PostDraft, ReadContext } from './types';
+import { SKIP, type PostDraft, type ReadContext } from './types';
 
 const POST = 'div[data-pressable-container="true"]';
 
@@ -121,9 +121,10 @@ function ownText(post: Element, permalink: Element): string | undefined {
   return undefined;
 }
 
-function readPost(post: Element, ctx: ReadContext): PostDraft | null {
-  // A post inside another is a quoted/embedded post: part of the outer one, not a post here.
-  if (post.parentElement?.closest(selectors.post)) return null;
+function readPost(post: Element, ctx: ReadContext): PostDraft | null | typeof SKIP {
+  // A post inside another is a quoted/embedded post: part of the outer one, not a post here (and
+  // not a candidate that could not be read).
+  if (post.parentElement?.closest(selectors.post)) return SKIP;
   const time = ownMatch(post, selectors.permalinkTime, selectors.ownBoundary);
   const link = time?.closest(selectors.permalink) ?? ownMatch(post, selectors.permalink, selectors.ownBoundary);
   const path = postPath(attr(link, 'href'), ctx.url);
