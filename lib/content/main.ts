@@ -10,6 +10,7 @@ import { labelPost } from '../hide/coarse';
 import { OWN_ATTR } from '../hide/css';
 import { createFallbackHider } from '../hide/fallback';
 import { createDelivery } from './delivery';
+import { timerFor } from './scheduling';
 import { listenForPeeks } from './peek-input';
 import { installLiveHiding } from '../hide/live';
 import { installShadowHiding } from '../hide/shadow';
@@ -46,20 +47,6 @@ async function loadCardScript(): Promise<CardRenderer> {
 }
 
 /** `renderCard` draws the overlay's detail card; by default its code is loaded when the first card opens. */
-/**
- * A timer that does nothing once the content script is invalidated (the extension reloaded or
- * updated). Not `ctx.setTimeout`: WXT's adds an `abort` listener to the context's signal for every
- * timer and never removes it, so a feed's timers (a send every 250 ms, a stats question, a frame
- * batch) piled up thousands of closures an hour, and each new listener is checked against all of
- * them (seen as 6 ms of a 500-post scroll's 330 ms in a CPU profile, and growing).
- */
-function timerFor(ctx: ContentScriptContext): (callback: () => void, ms: number) => number {
-  return (callback, ms) =>
-    window.setTimeout(() => {
-      if (ctx.isValid) callback();
-    }, ms);
-}
-
 export function runContentScript(
   ctx: ContentScriptContext,
   adapter: PlatformAdapter,
@@ -94,13 +81,13 @@ export function runContentScript(
     adapter,
     document,
     request: (message) => browser.runtime.sendMessage(message).catch(() => undefined),
-    setTimer: (callback, ms) => void later(callback, ms),
+    setTimer: later,
     renderCard,
   });
   // Readings are kept until the background says they are stored (lib/content/delivery.ts).
   const delivery = createDelivery({
     send: (message) => browser.runtime.sendMessage(message),
-    setTimer: (callback, ms) => void later(callback, ms),
+    setTimer: later,
   });
   let settings: Settings | null = null;
   let wakeTimer: number | undefined;
@@ -158,7 +145,7 @@ export function runContentScript(
     onPeek: () => countWellbeing('peeks'),
     addEventListener: (target, type, listener, capture) =>
       ctx.addEventListener(target as Document, type as keyof DocumentEventMap, listener, { capture }),
-    setTimer: (callback, ms) => later(callback, ms),
+    setTimer: later,
     clearTimer: (timer) => clearTimeout(timer as number),
   });
   const coarseNow = () => (settings ? coarseMetrics(settings, adapter.id, Date.now()) : []);
@@ -209,8 +196,8 @@ export function runContentScript(
     send: (readings) => delivery.add(readings),
     onHealth: (status, diagnostic) =>
       send({ type: 'reader-health', platform: adapter.id, status, ...(diagnostic ? { diagnostic } : {}) }),
-    setTimer: (callback, ms) => void later(callback, ms),
-    setDriftTimer: (callback, ms) => void later(callback, ms),
+    setTimer: later,
+    setDriftTimer: later,
     onFrame: () => hiding.ensureInstalled(),
     onAdded: (elements) => {
       shadows?.added(elements);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { busyMeter, frameBatcher } from './scheduling';
+import { describe, expect, it, vi } from 'vitest';
+import { busyMeter, frameBatcher, timerFor } from './scheduling';
 
 describe('frameBatcher', () => {
   it('flushes once per frame however often it is asked, and again after the frame', () => {
@@ -51,5 +51,24 @@ describe('busyMeter', () => {
     expect(results).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(reads).toBe(4); // calls 0 and 4, two reads each
     expect(meter.ms).toBe(24);
+  });
+});
+
+describe('timerFor', () => {
+  it('runs a timer while the content script is valid, and does nothing once it is invalidated', () => {
+    vi.useFakeTimers();
+    try {
+      const ctx = { isValid: true };
+      const later = timerFor(ctx);
+      const ran: string[] = [];
+      later(() => ran.push('first'), 100);
+      later(() => ran.push('second'), 200);
+      vi.advanceTimersByTime(150);
+      ctx.isValid = false;
+      vi.advanceTimersByTime(100);
+      expect(ran).toEqual(['first']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -64,3 +64,17 @@ export function busyMeter(options: BusyMeterOptions = {}): BusyMeter {
     },
   };
 }
+
+/**
+ * A timer that does nothing once the content script is invalidated (the extension reloaded or
+ * updated). Not `ctx.setTimeout`: WXT's adds an `abort` listener to the context's signal for every
+ * timer and never removes it, so a feed's timers (a send every 250 ms, a stats question, a frame
+ * batch) piled up thousands of closures an hour, and each new listener is checked against all of
+ * them (seen as 6 ms of a 500-post scroll's 330 ms in a CPU profile, and growing).
+ */
+export function timerFor(ctx: { readonly isValid: boolean }): (callback: () => void, ms: number) => number {
+  return (callback, ms) =>
+    globalThis.setTimeout(() => {
+      if (ctx.isValid) callback();
+    }, ms) as unknown as number;
+}
