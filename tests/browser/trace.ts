@@ -6,14 +6,15 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { frames?: { processId: number; url: string }[] } };
+  args?: { name?: string; data?: { url?: string; frames?: { processId: number; url: string }[] } };
 }
 
 export interface LongestTasks {
@@ -24,7 +25,8 @@ export interface LongestTasks {
   over50: number;
 }
 
-async function collect(cdp: CDPSession, run: () => Promise<unknown>): Promise<TraceEvent[]> {
+/** Every trace event of the timeline categories recorded while `run` runs. */
+export async function collect(cdp: CDPSession, run: () => Promise<unknown>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const onData = (data: { value: object[] }) => {
     for (const event of data.value) events.push(event as TraceEvent);
@@ -51,12 +53,7 @@ export async function longestTasks(page: Page, run: () => Promise<unknown>): Pro
   const url = page.url();
   const events = await collect(cdp, run);
   await cdp.detach();
-  const started = events.find((e) => e.name === 'TracingStartedInBrowser');
-  const pid = started?.args?.data?.frames?.find((f) => f.url === url)?.processId;
-  const main = events.find(
-    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pid,
-  );
-  if (!main) throw new Error('no main thread found in the trace');
+  const main = mainThreadOf(events, url);
   const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask');
   const ms = (us: number | undefined) => (us ?? 0) / 1000;
   return {
@@ -64,4 +61,15 @@ export async function longestTasks(page: Page, run: () => Promise<unknown>): Pro
     threadMs: Math.max(0, ...tasks.map((t) => ms(t.tdur))),
     over50: tasks.filter((t) => ms(t.tdur) > 50).length,
   };
+}
+
+/** The main thread of the renderer showing `url`, as the trace names it. */
+export function mainThreadOf(events: readonly TraceEvent[], url: string): { pid: number; tid: number } {
+  const started = events.find((e) => e.name === 'TracingStartedInBrowser');
+  const pid = started?.args?.data?.frames?.find((f) => f.url === url)?.processId;
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pid,
+  );
+  if (!main) throw new Error('no main thread found in the trace');
+  return main;
 }
