@@ -5,11 +5,10 @@
  */
 import { validateCardScriptRequest, type CardScriptReply } from '../messages/overlay';
 import type { PlatformAdapter } from '../platforms/types';
+import type { MessageSender } from './page-messages';
 
-/** What `runtime.onMessage` passes about who sent a message, as far as this listener needs it. */
-export interface CardScriptSender {
-  id?: string;
-  url?: string;
+/** The sender as page messages know it, with the frame and tab to inject into. */
+export interface CardScriptSender extends MessageSender {
   frameId?: number;
   tab?: { id?: number; url?: string };
 }
