@@ -54,8 +54,9 @@ export default defineConfig({
     plugins: [preact()],
     // Vite's modulepreload polyfill fetch()es the page's own chunks; both browsers preload modules
     // natively, and without it the bundle holds no network call at all (checked by the store tests).
-    // FEEDLENS_NO_MINIFY=1 keeps names readable for a CPU profile (tests/bench/profile.ts).
-    build: { modulePreload: { polyfill: false }, minify: process.env.FEEDLENS_NO_MINIFY ? false : 'esbuild' },
+    // Oxc's minifier leaves each content script about 1.6 KB smaller than esbuild's (x.js 73.1 →
+    // 71.5 KB). FEEDLENS_NO_MINIFY=1 keeps names readable for a CPU profile (tests/bench/profile.ts).
+    build: { modulePreload: { polyfill: false }, minify: process.env.FEEDLENS_NO_MINIFY ? false : 'oxc' },
   }),
   manifest: ({ browser }) => ({
     // Name, description and command in the browser's language (locales/*.yml). The Chrome Web Store

@@ -8,6 +8,7 @@
 import { render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CardProps, CardRenderer } from '@/lib/overlay/card';
+import { addCardStyles } from './card-css';
 import { DetailCard } from './DetailCard';
 
 const CARD_WIDTH = 300;
@@ -68,5 +69,6 @@ function CardLayer(props: CardProps) {
 
 /** Opens (or updates) the card in `mount`, or closes it with null. */
 export const renderCard: CardRenderer = (mount, props) => {
+  if (props) addCardStyles(mount);
   render(props ? <CardLayer {...props} /> : null, mount);
 };

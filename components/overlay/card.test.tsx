@@ -104,6 +104,18 @@ describe('the badge and its card', () => {
     expect(text('[data-growth="likes"]')).toMatch(/^Likes per hour lately: \+\d/);
   });
 
+  it('brings the card’s styles into the badge’s shadow root when it first opens, once', async () => {
+    const { button } = await show();
+    const cardStyles = () => root.querySelectorAll('style[data-feedlens-card]');
+    expect(cardStyles()).toHaveLength(0); // a badge whose card never opens carries none of the card's rules
+    await open(button);
+    expect(cardStyles()).toHaveLength(1);
+    expect(cardStyles()[0]!.textContent).toContain('.card {');
+    await act(() => button.click()); // closed
+    await open(button);
+    expect(cardStyles()).toHaveLength(1);
+  });
+
   it('moves focus into the card, and Escape closes it and returns focus to the badge', async () => {
     const { button } = await show();
     button.focus();

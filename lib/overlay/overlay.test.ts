@@ -66,6 +66,13 @@ function settings(change: (s: Settings) => void = () => undefined): Settings {
 }
 
 const badges = () => [...document.querySelectorAll(OVERLAY_TAG)];
+/** Ada's post is doing 1.8× her usual at its age. */
+const adaStats = (): PostStats => ({
+  key: ADA,
+  latest: {},
+  usual: { score: 1.8, min: 1.8, max: 1.8, age: '6h', baseline: { expected: 345, posts: 34 } },
+  peers: null,
+});
 const badgeText = (host: Element) => host.shadowRoot?.querySelector('.badge')?.textContent;
 const statsKeys = (request: ReturnType<typeof harness>['request']) =>
   request.mock.calls.map(([m]) => (m.type === 'post-stats' ? m.keys : []));
@@ -103,14 +110,8 @@ describe('the in-feed overlay', () => {
   });
 
   it('asks for the stats of every post in one message, after the reader has sent them, and shows the answer', async () => {
-    const usual = { score: 1.8, min: 1.8, max: 1.8, age: '6h' as const, baseline: { expected: 345, posts: 34 } };
     const h = harness((m) =>
-      m.type === 'post-stats'
-        ? ({
-            type: 'post-stats',
-            stats: [{ key: ADA, latest: {}, usual, peers: null } satisfies PostStats],
-          } satisfies PostStatsReply)
-        : undefined,
+      m.type === 'post-stats' ? ({ type: 'post-stats', stats: [adaStats()] } satisfies PostStatsReply) : undefined,
     );
     ({ reader, overlay } = h);
     overlay.setSettings(settings());
@@ -127,9 +128,9 @@ describe('the in-feed overlay', () => {
   it('makes badges and asks for stats only for posts near the viewport, and for the others once they come near', async () => {
     // A stand-in for the IntersectionObserver: the test says which posts have come near.
     const watched: Element[] = [];
-    let report: (elements: Element[]) => void = () => undefined;
-    const h = harness(undefined, (onNear) => {
-      report = onNear;
+    let report: (near: Element[], far?: Element[]) => void = () => undefined;
+    const h = harness(undefined, (onChange) => {
+      report = (near, far = []) => onChange(near, far);
       return { observe: (el) => watched.push(el), unobserve: () => undefined, disconnect: () => undefined };
     });
     ({ reader, overlay } = h);
@@ -150,6 +151,61 @@ describe('the in-feed overlay', () => {
     await h.settle(400);
     expect(badges()).toHaveLength(6);
     expect(statsKeys(h.request).flat()).toHaveLength(6);
+  });
+
+  it('takes badges off posts that leave the viewport and puts them back, from the stats it has, when they return', async () => {
+    const watched: Element[] = [];
+    let report: (near: Element[], far: Element[]) => void = () => undefined;
+    const h = harness(
+      () => ({ type: 'post-stats', stats: [adaStats()] }),
+      (onChange) => {
+        report = onChange;
+        return { observe: (el) => watched.push(el), unobserve: () => undefined, disconnect: () => undefined };
+      },
+    );
+    ({ reader, overlay } = h);
+    overlay.setSettings(settings());
+    reader.start();
+    await h.settle(400);
+    report(watched, []);
+    await h.settle(400);
+    await h.settle();
+    const ada = watched.find((post) => badgeText(post.querySelector(OVERLAY_TAG)!)?.includes('usual'))!;
+    expect(badges()).toHaveLength(6);
+
+    report([], watched.slice(0, 5));
+    await h.settle();
+    expect(badges()).toHaveLength(1);
+    expect(overlay.stats().badges).toBe(6); // none made: they went back to the pool
+
+    report(watched.slice(0, 5), []);
+    await h.settle();
+    expect(badges()).toHaveLength(6);
+    expect(overlay.stats().badges).toBe(6);
+    expect(badgeText(ada.querySelector(OVERLAY_TAG)!)).toBe('6.9% · 1.8× usual');
+    expect(h.request).toHaveBeenCalledTimes(1); // nothing asked again: the counts did not change
+  });
+
+  it('keeps the badge of a post that leaves the viewport while its card is open', async () => {
+    const watched: Element[] = [];
+    let report: (near: Element[], far: Element[]) => void = () => undefined;
+    const h = harness(undefined, (onChange) => {
+      report = onChange;
+      return { observe: (el) => watched.push(el), unobserve: () => undefined, disconnect: () => undefined };
+    });
+    ({ reader, overlay } = h);
+    overlay.setSettings(settings());
+    reader.start();
+    await h.settle(400);
+    report(watched, []);
+    await h.settle();
+    const host = watched[0]!.querySelector(OVERLAY_TAG)!;
+    host.shadowRoot!.querySelector('button')!.click();
+    await h.settle();
+    expect(host.shadowRoot!.querySelector('[role="dialog"]')).not.toBeNull();
+    report([], watched);
+    await h.settle();
+    expect(badges()).toEqual([host]);
   });
 
   it('asks again only about posts whose counts changed, and redraws only their badges', async () => {

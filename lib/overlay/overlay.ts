@@ -4,8 +4,9 @@
  *
  *   reader frame ─── postRead(element, reading): bookkeeping only (a map lookup and a short string
  *        │           of the counts); posts whose counts did not change since cost nothing more
- *   near viewport ── only posts within two screens of the viewport (lib/overlay/near.ts) go on:
- *        │           a feed with hundreds of posts loaded makes badges only where the user is
+ *   near viewport ── only posts within half a screen of the viewport (lib/overlay/near.ts) have a
+ *        │           badge: one leaving that reach gives it back to the pool, so a feed with
+ *        │           hundreds of posts loaded has badges only where the user is
  *   next frame ───── every badge that changed is placed or re-rendered, in one batch; no layout is
  *        │           read (the host is out of flow and sits at its static position)
  *   request timer ── one `post-stats` message for all posts near the viewport read meanwhile whose
@@ -83,6 +84,8 @@ export function createOverlay(options: OverlayOptions): Overlay {
   let pruneAbove = 500;
   /** Which post each badge shows now (pooled badges move from post to post). */
   const badgeEntries = new WeakMap<Badge, Entry>();
+  /** What each badge was last drawn from: counts, usual and theme, as one string. */
+  const drawnFrom = new WeakMap<Badge, string>();
   const cards = createCards((badge) => {
     const entry = badgeEntries.get(badge);
     return entry ? cardContent(entry) : null;
@@ -102,8 +105,12 @@ export function createOverlay(options: OverlayOptions): Overlay {
     onStats: (answers) => active && timed(() => received(answers)),
   });
 
-  const nearWatcher = (options.nearViewport ?? nearViewportWatcher(doc.defaultView))((elements) => {
-    if (active) timed(() => comeNear(elements));
+  const nearWatcher = (options.nearViewport ?? nearViewportWatcher(doc.defaultView))((near, far) => {
+    if (active)
+      timed(() => {
+        goFar(far);
+        comeNear(near);
+      });
   });
 
   function comeNear(elements: readonly Element[]): void {
@@ -115,6 +122,23 @@ export function createOverlay(options: OverlayOptions): Overlay {
       stats.want(entry.key, entry.print);
     }
     if (dirty.size) scheduleFrame();
+  }
+
+  /**
+   * Posts that left the viewport's reach give their badge back to the pool (it is drawn again from
+   * the stats already kept if they come back), except a badge whose card is open or that has focus.
+   */
+  function goFar(elements: readonly Element[]): void {
+    for (const element of elements) {
+      if (!element.isConnected) nearWatcher.unobserve(element);
+      const entry = posts.get(element);
+      if (!entry?.near) continue;
+      const badge = entry.badge;
+      if (badge && (badge.isOpen() || doc.activeElement === badge.host)) continue;
+      entry.near = false;
+      dirty.delete(element);
+      removeBadge(element, entry);
+    }
   }
 
   const scheduleFrame = frameBatcher(requestFrame, flushFrame);
@@ -204,7 +228,13 @@ export function createOverlay(options: OverlayOptions): Overlay {
     if (place) place.anchor.append(badge.host);
     const stat = stats.get(entry.key);
     const counts = currentCounts(entry.reading.counts, stat?.latest);
-    badge.draw(badgeFigure({ platform: adapter.id, counts, usual: stat?.usual }), theme!);
+    const usual = stat?.usual;
+    // A stats answer often changes nothing the badge shows (no usual yet, no count the page lacks).
+    const inputs = `${countsPrint(counts)}/${usual ? `${usual.score},${usual.min},${usual.max},${usual.age}` : ''}/${theme}`;
+    if (drawnFrom.get(badge) !== inputs) {
+      badge.draw(badgeFigure({ platform: adapter.id, counts, usual }), theme!);
+      drawnFrom.set(badge, inputs);
+    }
     if (badge.isOpen()) badge.refresh(cardContent(entry));
   }
 

@@ -3,6 +3,17 @@
  * only uses what it is given). Like hide-probe.ts's `controls`, but over every element and every
  * control of the page, its open shadow roots included, and never our own badges.
  */
+import type { Page } from 'playwright-core';
+
+/**
+ * Makes the window as tall as the page, so that every post is near the viewport and keeps its
+ * badge (badges are only on posts within half a screen of it): for the tests that compare the
+ * whole page with and without badges. Runs in Node, unlike the probes below.
+ */
+export async function showWholePage(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: page.viewportSize()?.width ?? 1100, height: Math.max(900, height) });
+}
 
 export interface Layout {
   /** Every page element's box in page coordinates, in document order ("TAG x,y,w,h"). */

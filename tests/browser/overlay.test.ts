@@ -12,7 +12,7 @@ import { defaultSettings, type Settings } from '../../lib/settings/settings';
 import type { SnapshotRecord } from '../../lib/storage/db';
 import { fixturePage, fixturePages } from '../fixture-pages';
 import { launch, waitFor, type Harness } from './harness';
-import { badges, pageLayout, type Layout } from './overlay-probe';
+import { badges, pageLayout, showWholePage, type Layout } from './overlay-probe';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -42,16 +42,11 @@ function pageKeys(tabId: number): Promise<string[]> {
   }, tabId);
 }
 
-/** Scrolls to the end of the page a screen at a time, a frame per screen, and back to the top. */
-async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
-      scrollTo(0, y);
-      await frame();
-    }
-    scrollTo(0, 0);
-    await frame();
+/** Runs in the page: whether every post with part of it on the screen shows a badge. */
+function everyPostOnScreenHasBadge(tag: string): boolean {
+  return [...document.querySelectorAll('article')].every((post) => {
+    const box = post.getBoundingClientRect();
+    return box.bottom <= 0 || box.top >= innerHeight || !!post.querySelector(tag);
   });
 }
 
@@ -84,13 +79,12 @@ describe.each(pages.map((p) => [p.file, p] as const))('badges on %s', (_file, fi
   it('appear for every post read, move nothing, cover no control, and change none of the page’s text', async () => {
     const platform = fixture.platform as keyof Settings['overlay']['sites'];
     const { page, tabId } = await openRead(fixture.url, platform);
+    await showWholePage(page);
     expect(await badgeCount(page)).toBe(0);
     const without = await layout(page);
 
-    // Switched on live: one badge per post read, once the user has scrolled past it (badges are
-    // made only for posts within two screens of the viewport).
+    // Switched on live: one badge per post read.
     await harness.saveSettings(settings());
-    await scrollThrough(page);
     const keys = await pageKeys(tabId);
     await waitFor(async () => (await badgeCount(page)) === keys.length, `${keys.length} badges`);
     const shown = await page.evaluate(badges, OVERLAY_TAG);
@@ -133,7 +127,7 @@ describe('the badge', () => {
     }
   });
 
-  it('is made only for posts near the screen in a long feed, and for the rest as the user scrolls to them', async () => {
+  it('is on the posts near the screen in a long feed, follows the user down, and comes back on scrolling up', async () => {
     await harness.saveSettings(settings());
     const { page, tabId } = await harness.openTab('https://x.com/home');
     // 60 more posts below the fixture's six, as a long scroll leaves them loaded.
@@ -153,9 +147,20 @@ describe('the badge', () => {
     const lastHasBadge = () =>
       page.evaluate((tag) => !![...document.querySelectorAll('article')].at(-1)!.querySelector(tag), OVERLAY_TAG);
     expect(await lastHasBadge()).toBe(false);
-    await scrollThrough(page);
-    await waitFor(async () => (await badgeCount(page)) === 66, 'a badge on every post scrolled past');
+    // Down one screen at a time: every post on the screen has its badge; those far above gave theirs back.
+    const screens = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight / innerHeight));
+    for (let screen = 1; screen <= screens; screen++) {
+      await page.evaluate((y) => scrollTo(0, y * innerHeight), screen);
+      await waitFor(() => page.evaluate(everyPostOnScreenHasBadge, OVERLAY_TAG), `badges on screen ${screen}`);
+    }
     expect(await lastHasBadge()).toBe(true);
+    expect(await badgeCount(page)).toBeLessThan(nearTop + 10);
+    const firstHasBadge = () =>
+      page.evaluate((tag) => !!document.querySelector('article')!.querySelector(tag), OVERLAY_TAG);
+    expect(await firstHasBadge()).toBe(false);
+    await page.evaluate(() => scrollTo(0, 0));
+    await waitFor(firstHasBadge, 'the first post’s badge back at the top');
+    await waitFor(async () => !(await lastHasBadge()), 'the last post’s badge given back');
     await page.close();
   });
 
@@ -189,6 +194,11 @@ describe('the badge', () => {
     const card = page.locator(`${OVERLAY_TAG} [role="dialog"]`).first();
     await card.waitFor({ state: 'visible' });
     expect(await badge.getAttribute('aria-expanded')).toBe('true');
+    // Styled by card.js's own rules (the badges' sheet leaves them out): fixed, 300 px wide.
+    expect(await card.evaluate((el) => [getComputedStyle(el).position, getComputedStyle(el).width])).toEqual([
+      'fixed',
+      '300px',
+    ]);
     // (600 + 34 + 12 + 8) / 9,012 = 7.26%; 600 / 9,012 = 6.66%.
     expect(await card.locator('[data-rate="engagementRate"] dd').first().textContent()).toBe('7.3%');
     expect(await card.locator('[data-rate="engagementRate"] .formula').textContent()).toBe('engagements ÷ views');

@@ -3,12 +3,11 @@
  * badges go on every post read without moving anything or covering a control (the box comparison of
  * tests/browser/overlay.test.ts), and that the popup lists the page's posts with their ratios.
  */
-import type { Page } from 'playwright-core';
 import type { PlatformId } from '../../../lib/model';
 import { OVERLAY_TAG } from '../../../lib/overlay/host';
 import { defaultSettings } from '../../../lib/settings/settings';
 import { waitFor, type Harness } from '../harness';
-import { badges, pageLayout } from '../overlay-probe';
+import { badges, pageLayout, showWholePage } from '../overlay-probe';
 
 type ChromeGlobal = { chrome: { tabs: { sendMessage(id: number, message: object): Promise<{ keys: string[] }> } } };
 
@@ -18,19 +17,6 @@ export function pageKeys(harness: Harness, tabId: number): Promise<string[]> {
     const reply = await (globalThis as unknown as ChromeGlobal).chrome.tabs.sendMessage(id, { type: 'page-posts' });
     return reply.keys;
   }, tabId);
-}
-
-/** Scrolls to the end a screen per frame and back, so every post comes near the viewport once. */
-function scrollThrough(page: Page): Promise<void> {
-  return page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
-      scrollTo(0, y);
-      await frame();
-    }
-    scrollTo(0, 0);
-    await frame();
-  });
 }
 
 export interface BadgeCheck {
@@ -49,9 +35,9 @@ export async function checkBadges(harness: Harness, url: string, platform: Platf
   await harness.saveSettings(off);
   const { page, tabId } = await harness.openTab(url);
   await waitFor(async () => (await pageKeys(harness, tabId)).length > 0, `posts read on ${url}`);
+  await showWholePage(page);
   const without = await page.evaluate(pageLayout, OVERLAY_TAG);
   await harness.saveSettings(defaultSettings());
-  await scrollThrough(page);
   const keys = await pageKeys(harness, tabId);
   const count = () => page.evaluate((tag) => document.querySelectorAll(tag).length, OVERLAY_TAG);
   await waitFor(async () => (await count()) === keys.length, `${keys.length} badges on ${url}`);
