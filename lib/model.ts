@@ -61,6 +61,17 @@ export function hasValue(count: Count | undefined): count is KnownCount {
   return count !== undefined && 'value' in count;
 }
 
+/**
+ * `count` and between `fewest` and `most` more, as the estimate a sentence gives ("You and 12
+ * others": the others plus the one or two people it names). The range excludes its maximum, as a
+ * rounded count's does, so an exact N stands for [N, N + 1) here.
+ */
+export function countPlus(count: KnownCount, fewest: number, most: number, raw?: string): Count {
+  const { min, max } = count.precision === 'exact' ? { min: count.value, max: count.value + 1 } : count;
+  const estimate: Count = { precision: 'estimated', value: count.value + fewest, min: min + fewest, max: max + most };
+  return raw === undefined ? estimate : { ...estimate, raw };
+}
+
 /** Lower and upper bound of a count: equal for exact counts, null when nothing is known. */
 export function boundsOf(count: Count | undefined): { min: number; max: number } | null {
   if (!hasValue(count)) return null;

@@ -17,8 +17,8 @@
  * A number whose words say it is something else ("Seen by 45" on group posts, a video's "1.2M views")
  * is never taken for a comment or share count (lib/platforms/other-units.ts).
  */
-import { boundsOf, type Count, type Counts } from '../model';
-import { aliasesForLocale, findCounts, parseCount } from '../numbers/parse-count';
+import { boundsOf, countPlus, hasValue, type Count, type Counts } from '../model';
+import { findCounts, parseCount } from '../numbers/parse-count';
 import { hasDigit, ownFirstMatch, textOf } from './dom';
 import { otherUnit } from './other-units';
 import type { ReadContext } from './types';
@@ -42,21 +42,18 @@ const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 type Env = Pick<ReadContext, 'locale' | 'problem'>;
 type Metric = 'likes' | 'replies' | 'reposts';
-const options = (locale: string) => ({ rounding: 'halfExpand' as const, aliases: aliasesForLocale(locale) });
 
 /**
  * A reactions total as printed: a bare number ("19", "1,2 mil") is the total; a sentence naming
  * people ("You and 12 others", "Você e outras 12 pessoas") counts the others, so one or two more.
  */
 export function reactionTotal(text: string, locale: string): Count | null {
-  const whole = parseCount(text, locale, options(locale));
+  const whole = parseCount(text, locale);
   if (whole.precision !== 'unknown') return whole;
-  const numbers = findCounts(text, locale, options(locale));
+  const numbers = findCounts(text, locale);
   if (numbers.length !== 1) return numbers.length ? { precision: 'unknown', raw: text } : null;
   const others = numbers[0]!;
-  const bounds = boundsOf(others);
-  if (!bounds || !('value' in others)) return others;
-  return { precision: 'estimated', value: others.value + 1, min: bounds.min + 1, max: bounds.max + 2, raw: text };
+  return hasValue(others) ? countPlus(others, 1, 2, text) : others;
 }
 
 /**
@@ -71,7 +68,7 @@ export function reactionBreakdown(
   if (!toolbar) return [];
   return Array.from(toolbar.querySelectorAll(countSelectors.reaction), (el) => {
     const label = el.getAttribute('aria-label') ?? '';
-    return { label, count: findCounts(label, locale, options(locale))[0] ?? { precision: 'unknown', raw: label } };
+    return { label, count: findCounts(label, locale)[0] ?? { precision: 'unknown', raw: label } };
   });
 }
 
@@ -120,8 +117,7 @@ export function readCounts(scope: Element, env: Env): Counts {
   if (inButtons.some(([, text]) => hasDigit(text))) {
     for (const [metric, text] of inButtons) {
       if (!hasDigit(text)) continue;
-      let count =
-        metric === 'likes' ? reactionTotal(text, env.locale) : findCounts(text, env.locale, options(env.locale))[0];
+      let count = metric === 'likes' ? reactionTotal(text, env.locale) : findCounts(text, env.locale)[0];
       if (count && metric === 'likes' && toolbar)
         // The post's own toolbar: a shared post or a comment inside it may come first with its own.
         count = narrowByBreakdown(count, reactionBreakdown(scope, env.locale, toolbar));
@@ -154,14 +150,7 @@ export function readCounts(scope: Element, env: Env): Counts {
     texts.length === 2 ? (['replies', 'reposts'] as const) : texts.length === 1 && present.length === 1 ? present : [];
   if (texts.length > 2) env.problem({ field: 'replies', selector: 'summary row', raw: texts.join(' | ') });
   order.forEach((metric, i) =>
-    keep(
-      counts,
-      metric,
-      findCounts(texts[i]!, env.locale, options(env.locale))[0] ?? null,
-      env,
-      'summary row',
-      texts[i]!,
-    ),
+    keep(counts, metric, findCounts(texts[i]!, env.locale)[0] ?? null, env, 'summary row', texts[i]!),
   );
   return counts;
 }

@@ -67,7 +67,7 @@ describe('Facebook counts inside the action buttons (2025–26)', () => {
       precision: 'estimated',
       value: 13,
       min: 13,
-      max: 14,
+      max: 15,
       raw: 'You and 12 others',
     });
   });
@@ -218,7 +218,7 @@ describe('Facebook counts in the older summary row (2021–24)', () => {
     );
     expect(read(html)).toEqual({
       counts: {
-        likes: { precision: 'estimated', value: 13, min: 13, max: 14, raw: 'You and 12 others' },
+        likes: { precision: 'estimated', value: 13, min: 13, max: 15, raw: 'You and 12 others' },
         replies: { precision: 'exact', value: 45, raw: '45' },
         reposts: { precision: 'exact', value: 3, raw: '3' },
       },

@@ -47,7 +47,7 @@
  * Test URLs: https://www.instagram.com/, https://www.instagram.com/p/C1aBcDeFgHi/,
  * https://www.instagram.com/ana.rides/reels/, https://www.instagram.com/reels/DRe2Lm4Abc1/
  */
-import { textSnippet, type Count, type Counts } from '../model';
+import { countPlus, textSnippet, type Count, type Counts } from '../model';
 import { findCounts } from '../numbers/parse-count';
 import { defineAdapter } from './define';
 import { absoluteUrl, attr, firstMatch, hasDigit, parseTime, textOf } from './dom';
@@ -211,8 +211,7 @@ function readLikes(article: Element, ctx: ReadContext): Count | null {
   const count = firstNumber(text, 'likes', selectors.likedBy, ctx);
   if (!count || !named || !('value' in count)) return count;
   // "Liked by X and N others": N others plus the one named.
-  const { min, max } = count.precision === 'exact' ? { min: count.value, max: count.value + 1 } : count;
-  return { precision: 'estimated', value: count.value + 1, min: min + 1, max: max + 1, raw: textOf(line) };
+  return countPlus(count, 1, 1, textOf(line));
 }
 
 /** The post's own time: the one linking to the post itself (comments link to …/c/<id>/). */

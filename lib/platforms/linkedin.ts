@@ -32,8 +32,8 @@
  * Test URLs: https://www.linkedin.com/feed/, https://www.linkedin.com/feed/update/urn:li:activity:7264932986881358253/,
  * https://uk.linkedin.com/company/audiense
  */
-import { boundsOf, textSnippet, type Count, type Counts, type Metric } from '../model';
-import { aliasesForLocale, findCounts, parseCount } from '../numbers/parse-count';
+import { countPlus, hasValue, textSnippet, type Count, type Counts, type Metric } from '../model';
+import { findCounts, parseCount } from '../numbers/parse-count';
 import { defineAdapter } from './define';
 import { attr, hasDigit, ownFirstMatch, textOf } from './dom';
 import { fallbackKey, textStart } from './fingerprint';
@@ -126,8 +126,6 @@ const BOUNDARY = `${selectors.post}, ${selectors.notOwn}`;
 /** The text starts with its number ("1,234", "1,234 reactions"): that number is the total. */
 const NUMBER_FIRST = /^[^\p{L}\p{Nd}]*\p{Nd}/u;
 
-const options = (ctx: ReadContext) => ({ rounding: 'halfExpand' as const, aliases: aliasesForLocale(ctx.locale) });
-
 function layoutOf(post: Element): Layout {
   return LAYOUTS.find((layout) => post.matches(POST[layout])) ?? 'sdui';
 }
@@ -151,13 +149,11 @@ function activityOf(post: Element, layout: Layout): string | null {
  * a sentence that names people first counts the others, so the total is one or two more.
  */
 function reactionTotal(text: string, ctx: ReadContext): Count | null {
-  const numbers = findCounts(text, ctx.locale, options(ctx));
+  const numbers = findCounts(text, ctx.locale);
   if (numbers.length === 0) return null;
   if (NUMBER_FIRST.test(text)) return numbers[0]!;
   const others = numbers[numbers.length - 1]!;
-  const bounds = boundsOf(others);
-  if (!bounds || !('value' in others)) return others;
-  return { precision: 'estimated', value: others.value + 1, min: bounds.min + 1, max: bounds.max + 2, raw: text };
+  return hasValue(others) ? countPlus(others, 1, 2, text) : others;
 }
 
 function readCount(post: Element, metric: Read, sources: readonly Source[], ctx: ReadContext): Count | undefined {
@@ -180,7 +176,7 @@ function readCount(post: Element, metric: Read, sources: readonly Source[], ctx:
       ? null
       : metric === 'likes'
         ? reactionTotal(text, ctx)
-        : (findCounts(text, ctx.locale, options(ctx))[0] ?? null);
+        : (findCounts(text, ctx.locale)[0] ?? null);
     if (count && count.precision !== 'unknown') return count;
     failed ??= { sel: source.sel, raw: text };
   }
