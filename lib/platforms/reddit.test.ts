@@ -310,3 +310,50 @@ describe('Reddit adapter on the 2018–2023 redesign (new.reddit.com)', () => {
     expect(readings()[3]!.counts).toEqual({});
   });
 });
+
+describe('Reddit quick print (what lets the reader skip a post it has read)', () => {
+  const posts = (html: string) => [...parse(html).querySelectorAll(reddit.postSelector)];
+  const readAlone = (post: Element) => {
+    const doc = parse('<html><body></body></html>');
+    doc.body.append(doc.importNode(post, true));
+    return reddit.read(doc, { url: new URL(HOME), now: NOW });
+  };
+
+  it('is given for new Reddit posts with plain counts, and not where counts come from the markup', () => {
+    const prints = posts(homeFeed).map((post) => reddit.quickPrint!(post));
+    expect(prints.every((p) => p !== null)).toBe(true);
+    expect(new Set(prints).size).toBe(4); // one per post
+    // No score attribute (the count is then read from the buttons), a score that is not a number.
+    const unscored = posts(homeFeed)[0]!.cloneNode(true) as Element;
+    unscored.removeAttribute('score');
+    const hidden = posts(homeFeed)[0]!.cloneNode(true) as Element;
+    hidden.setAttribute('comment-count', '•');
+    expect([unscored, hidden].map((post) => reddit.quickPrint!(post))).toEqual([null, null]);
+    for (const older of [...posts(oldListing), ...posts(redesignPost)]) expect(reddit.quickPrint!(older)).toBeNull();
+  });
+
+  it('stands for the whole reading: a post stripped of its markup reads the same', () => {
+    for (const post of posts(homeFeed).filter((p) => reddit.quickPrint!(p) !== null)) {
+      const stripped = post.cloneNode(false) as Element;
+      expect(readAlone(stripped)).toEqual(readAlone(post));
+    }
+  });
+
+  it('changes with every attribute a reading comes from', () => {
+    const post = posts(homeFeed)[0]!;
+    const before = reddit.quickPrint!(post);
+    for (const [name, value] of [
+      ['score', '1235'],
+      ['comment-count', '57'],
+      ['post-title', 'Edited title'],
+      ['author', 'someone_else'],
+      ['created-timestamp', '2026-06-14T09:12:46.000000+0000'],
+      ['is-promoted', 'true'],
+      ['permalink', '/r/AskHistorians/comments/1u50qw7/other_slug/'],
+    ] as const) {
+      const copy = post.cloneNode(true) as Element;
+      copy.setAttribute(name, value);
+      expect(reddit.quickPrint!(copy), name).not.toBe(before);
+    }
+  });
+});

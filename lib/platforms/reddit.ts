@@ -220,6 +220,29 @@ function readPost(post: Element, ctx: ReadContext): PostDraft | null | typeof SK
 
 const oldLink = '.thing.link';
 
+/** Every attribute of new Reddit's post element that a reading of it comes from (readNew, readPost). */
+const NEW_READING_ATTRS = [
+  'id',
+  'permalink',
+  'score',
+  'comment-count',
+  'author',
+  'created-timestamp',
+  'post-title',
+  'is-promoted',
+];
+
+/**
+ * New Reddit's post element carries its whole reading as attributes, which Reddit rewrites on every
+ * vote or comment: the same attributes are the same reading. Where a count is not a plain integer
+ * there (a hidden score) or the layout is older, the reading comes from the post's markup: no print.
+ */
+function quickPrint(post: Element): string | null {
+  if (post.localName !== 'shreddit-post' || !post.hasAttribute('id') || !post.hasAttribute('permalink')) return null;
+  if (!integerAttr(post, 'score', true) || !integerAttr(post, 'comment-count')) return null;
+  return NEW_READING_ATTRS.map((name) => post.getAttribute(name) ?? '\u0000').join('\u0001');
+}
+
 export const reddit = defineAdapter({
   id: 'reddit',
   name: 'Reddit',
@@ -250,6 +273,7 @@ export const reddit = defineAdapter({
     },
   ],
   readPost,
+  quickPrint,
   // New Reddit's 2026 feed renders its vote and comment counters inside each post's shadow root,
   // which page CSS cannot reach: `shadowHide` styles them from inside that root. The shreddit
   // selectors in `hide` cover builds that render them in the light DOM. Old Reddit's "7 comments" is one text node in the link to the comments: CSS
