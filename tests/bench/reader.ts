@@ -140,6 +140,12 @@ export async function benchReader(rounds = 5, tracedRounds = 3): Promise<FeedRes
           own[config].push(traced.ms / FEED_POSTS);
           if (config === 'defaults') badges = traced.badges;
         }
+        console.log(
+          `  ${feed.site} traced ${round + 1}: own JS per post ` +
+            CONFIGS.slice(1)
+              .map((c) => `${c} ${(own[c].at(-1)! * 1000).toFixed(0)} µs`)
+              .join(', '),
+        );
       }
       const perConfig = (values: Record<Config, number[]>) =>
         Object.fromEntries(CONFIGS.slice(1).map((c) => [c, spread(values[c])])) as FeedResult['extraPerPost'];

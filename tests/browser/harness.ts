@@ -287,13 +287,19 @@ export async function launch(
 }
 
 type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
+const EXPIRED = Symbol('expired');
 
 /** Polls `check` until it returns a truthy value (or throws after `timeoutMs`). */
 export async function waitFor<T>(check: () => Promise<T> | T, what: string, timeoutMs = 10_000): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
-    last = await check();
+    // A check that never settles (a message to a tab that never answers) must not outlive the deadline.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<typeof EXPIRED>((r) => (timer = setTimeout(() => r(EXPIRED), deadline - Date.now())));
+    const result = await Promise.race([Promise.resolve(check()), expired]).finally(() => clearTimeout(timer));
+    if (result === EXPIRED) throw new Error(`Timed out waiting for ${what} (the last check never answered)`);
+    last = result;
     if (last) return last as Truthy<T>;
     await new Promise((r) => setTimeout(r, 100));
   }
