@@ -221,16 +221,7 @@ function readPost(post: Element, ctx: ReadContext): PostDraft | null | typeof SK
 const oldLink = '.thing.link';
 
 /** Every attribute of new Reddit's post element that a reading of it comes from (readNew, readPost). */
-const NEW_READING_ATTRS = [
-  'id',
-  'permalink',
-  'score',
-  'comment-count',
-  'author',
-  'created-timestamp',
-  'post-title',
-  'is-promoted',
-];
+const NEW_READING_ATTRS = 'id permalink score comment-count author created-timestamp post-title is-promoted'.split(' ');
 
 /**
  * New Reddit's post element carries its whole reading as attributes, which Reddit rewrites on every
