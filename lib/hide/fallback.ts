@@ -211,11 +211,13 @@ export function createFallbackHider(
     },
     changed(nodes) {
       if (!active) return;
-      for (const node of nodes) {
+      for (const node of new Set(nodes)) {
         if (node.nodeType === 3) consider(node);
         else if ((node as Element).hasAttribute?.(COUNT_ATTR) && !looksLikeCount(node.textContent ?? ''))
           (node as Element).removeAttribute(COUNT_ATTR);
-        else
+        // Not the list a virtualized feed removes cells from on every scroll (X's timeline): it is in
+        // no post, so none of its own text is a post's count, and it holds every mounted cell.
+        else if (node.nodeType === 1 && scopeOf(node as Element))
           for (const child of node.childNodes)
             if (child.nodeType === 3 && DIGIT.test(child.nodeValue ?? '')) consider(child);
       }

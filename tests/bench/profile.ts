@@ -17,10 +17,16 @@ type Node = {
   hitCount: number;
   children?: number[];
 };
-async function profileScroll(badges: boolean) {
+type ProfiledConfig = 'badges' | 'no-badges' | 'hiding';
+
+async function profileScroll(config: ProfiledConfig) {
   const harness = await launch({ extensionDir: PROFILE_BUILD });
   const s = defaultSettings();
-  s.overlay.enabled = badges;
+  s.overlay.enabled = config === 'badges';
+  if (config === 'hiding') {
+    s.hide.enabled = true;
+    s.hide.sites.x = true;
+  }
   await harness.saveSettings(s);
   const feed = FEEDS.find((f) => f.site === 'x')!;
   const self = new Map<string, number>();
@@ -53,9 +59,10 @@ async function profileScroll(badges: boolean) {
     await page.close();
   }
   await harness.close();
-  console.log(`\n== badges ${badges}: extension-attributed ${(total / 1000 / 3).toFixed(1)} ms per run`);
+  console.log(`\n== ${config}: extension-attributed ${(total / 1000 / 3).toFixed(1)} ms per run`);
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 45))
     console.log((v / 1000 / 3).toFixed(2).padStart(8), k);
 }
-await profileScroll(true);
-await profileScroll(false);
+// FEEDLENS_PROFILE=hiding (or badges, no-badges) profiles one configuration; by default badges on and off.
+const only = process.env.FEEDLENS_PROFILE as ProfiledConfig | undefined;
+for (const config of only ? [only] : (['badges', 'no-badges'] as const)) await profileScroll(config);
