@@ -1,7 +1,8 @@
 /**
  * Where Feedlens's main-thread time goes on the X bench feed, by function: a CDP CPU profile of
- * three 500-post scrolls with badges on, then with badges off, each sample charged to the nearest
- * Feedlens frame on its stack (a browser call such as `append` shown in brackets before it).
+ * three 500-post scrolls with badges on, then with badges off (FEEDLENS_PROFILE=hiding, badges or
+ * no-badges for one configuration), each sample charged to the nearest Feedlens frame on its stack
+ * (a browser call such as `append` shown in brackets before it).
  * `npm run bench:profile` builds unminified into /tmp/feedlens-profile first, so names stay readable.
  * A tool for finding what to speed up, not a benchmark: the figures are sampled, on a shared machine.
  */
