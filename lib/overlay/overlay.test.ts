@@ -77,6 +77,20 @@ const badgeText = (host: Element) => host.shadowRoot?.querySelector('.badge')?.t
 const statsKeys = (request: ReturnType<typeof harness>['request']) =>
   request.mock.calls.map(([m]) => (m.type === 'post-stats' ? m.keys : []));
 
+/**
+ * A stand-in for the IntersectionObserver: `watched` are the posts the overlay watches, and
+ * `report(near, far)` says which came within reach of the viewport and which left it.
+ */
+function viewport() {
+  const watched: Element[] = [];
+  let onChange: (near: Element[], far: Element[]) => void = () => undefined;
+  const factory: NearViewportFactory = (callback) => {
+    onChange = callback;
+    return { observe: (el) => watched.push(el), unobserve: () => undefined, disconnect: () => undefined };
+  };
+  return { watched, factory, report: (near: Element[], far: Element[] = []) => onChange(near, far) };
+}
+
 let reader: PageReader | undefined;
 let overlay: Overlay | undefined;
 beforeEach(() => {
@@ -126,13 +140,8 @@ describe('the in-feed overlay', () => {
   });
 
   it('makes badges and asks for stats only for posts near the viewport, and for the others once they come near', async () => {
-    // A stand-in for the IntersectionObserver: the test says which posts have come near.
-    const watched: Element[] = [];
-    let report: (near: Element[], far?: Element[]) => void = () => undefined;
-    const h = harness(undefined, (onChange) => {
-      report = (near, far = []) => onChange(near, far);
-      return { observe: (el) => watched.push(el), unobserve: () => undefined, disconnect: () => undefined };
-    });
+    const { watched, factory, report } = viewport();
+    const h = harness(undefined, factory);
     ({ reader, overlay } = h);
     overlay.setSettings(settings());
     reader.start();
@@ -154,15 +163,8 @@ describe('the in-feed overlay', () => {
   });
 
   it('takes badges off posts that leave the viewport and puts them back, from the stats it has, when they return', async () => {
-    const watched: Element[] = [];
-    let report: (near: Element[], far: Element[]) => void = () => undefined;
-    const h = harness(
-      () => ({ type: 'post-stats', stats: [adaStats()] }),
-      (onChange) => {
-        report = onChange;
-        return { observe: (el) => watched.push(el), unobserve: () => undefined, disconnect: () => undefined };
-      },
-    );
+    const { watched, factory, report } = viewport();
+    const h = harness(() => ({ type: 'post-stats', stats: [adaStats()] }), factory);
     ({ reader, overlay } = h);
     overlay.setSettings(settings());
     reader.start();
@@ -187,12 +189,8 @@ describe('the in-feed overlay', () => {
   });
 
   it('keeps the badge of a post that leaves the viewport while its card is open', async () => {
-    const watched: Element[] = [];
-    let report: (near: Element[], far: Element[]) => void = () => undefined;
-    const h = harness(undefined, (onChange) => {
-      report = onChange;
-      return { observe: (el) => watched.push(el), unobserve: () => undefined, disconnect: () => undefined };
-    });
+    const { watched, factory, report } = viewport();
+    const h = harness(undefined, factory);
     ({ reader, overlay } = h);
     overlay.setSettings(settings());
     reader.start();
