@@ -113,7 +113,8 @@ describe('the dashboard', () => {
     const first = rows(page, 'mine-vs-peers-1h').first();
     await expect(first.locator('[data-col="value"]').textContent()).resolves.toBe('100');
     await expect(first.locator('[data-col="median"]').textContent()).resolves.toBe('1,000');
-    expect(await page.locator('#mine-heading ~ .chart canvas').count()).toBeGreaterThan(0);
+    // The chart library loads on demand: the chart follows the table.
+    await waitFor(async () => (await page.locator('#mine-heading ~ .chart canvas').count()) > 0, 'my posts’ chart');
 
     await page.locator('input[name="author"]').fill('grace');
     await page.locator('input[name="author"]').press('Enter');
@@ -160,7 +161,7 @@ describe('the dashboard', () => {
     );
     // The newest post was seen twice so far (its three-day sighting is still to come).
     expect(await page.locator('[data-table^="history-"] tbody tr').count()).toBe(2);
-    expect(await page.locator('#history .chart canvas').count()).toBeGreaterThan(0);
+    await waitFor(async () => (await page.locator('#history .chart canvas').count()) > 0, 'the history chart');
   });
 });
 
